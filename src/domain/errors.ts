@@ -1,0 +1,50 @@
+/**
+ * The small set of named faults Kingsway reports. Each message names the offending value, so a user can find it.
+ * Anything else that is thrown is a bug.
+ */
+
+/** One rejected value in an input file. Lines and columns are 1-based, as an editor shows them. */
+export interface Rejection {
+  readonly file: string;
+  readonly line: number | null;
+  /** Column number and header name, e.g. `5 (Values)`; `null` when the fault is the whole line or file. */
+  readonly column: string | null;
+  readonly value: string;
+  readonly reason: string;
+}
+
+export function formatRejection(r: Rejection): string {
+  const where = [r.file, r.line === null ? null : `line ${r.line}`, r.column === null ? null : `column ${r.column}`]
+    .filter((part) => part !== null)
+    .join(', ');
+  return `${where}: ${JSON.stringify(r.value)}: ${r.reason}`;
+}
+
+/** An input was refused; nothing from it was written. Carries every rejected value, not only the first. */
+export class ImportRejectedError extends Error {
+  override readonly name = 'ImportRejectedError';
+  readonly rejections: readonly Rejection[];
+  readonly source: string;
+  constructor(source: string, rejections: readonly Rejection[]) {
+    const shown = rejections.slice(0, 5).map(formatRejection).join('\n  ');
+    const more = rejections.length > 5 ? `\n  … and ${rejections.length - 5} more` : '';
+    super(`${source} was rejected (${rejections.length} problem${rejections.length === 1 ? '' : 's'}); nothing was written:\n  ${shown}${more}`);
+    this.source = source;
+    this.rejections = rejections;
+  }
+}
+
+/** Something the user asked for does not exist: an LA code, a dataset, a year with no data. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** A command-line or configuration value is not acceptable. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The store cannot be used: a newer schema than this build knows, or a file that is not a Kingsway database. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
