@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { parseCsv } from './csv.ts';
+import { decodeFile } from './decode.ts';
+import { parseDate, parseNumber } from './values.ts';
+
+describe('parseCsv', () => {
+  it('keeps the line each row starts on, across quoted newlines and blank lines', () => {
+    const parsed = parseCsv('f.csv', 'a,b\n1,"two\nlines"\n\n3,4\n');
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.table.rows.map((r) => r.line), [2, 5]);
+    assert.deepEqual(parsed.table.rows[0]?.fields, ['1', 'two\nlines']);
+  });
+  it('refuses a quote left open, as a truncated file leaves it', () => {
+    const parsed = parseCsv('f.csv', 'a,b\n1,"cut');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.rejections[0]!.reason, /never closed/);
+  });
+  it('refuses a short last row as truncation, naming its line', () => {
+    const parsed = parseCsv('f.csv', 'a,b,c\n1,2,3\n4,5');
+    assert.ok(!parsed.ok);
+    assert.equal(parsed.rejections[0]!.line, 3);
+    assert.match(parsed.rejections[0]!.reason, /2 fields but the header has 3: the file looks truncated/);
+  });
+  it('refuses an empty file', () => {
+    const parsed = parseCsv('f.csv', '  \n');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.rejections[0]!.reason, /empty/);
+  });
+});
+
+describe('decodeFile', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('drops a UTF-8 byte-order mark', () => {
+    const d = decodeFile('f', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('a,b')]));
+    assert.deepEqual(d, { ok: true, text: 'a,b' });
+  });
+  it('finds the line and column of the first byte that is not UTF-8', () => {
+    const d = decodeFile('f', new Uint8Array([...bytes('a,b\nx,caf'), 0xe9, ...bytes('\n')]));
+    assert.ok(!d.ok);
+    assert.equal(d.rejection.line, 2);
+    assert.equal(d.rejection.column, '6');
+    assert.equal(d.rejection.value, 'bytes E9 0A');
+  });
+  it('reads windows-1252 when declared', () => {
+    const d = decodeFile('f', new Uint8Array([...bytes('caf'), 0xe9]), 'windows-1252');
+    assert.deepEqual(d, { ok: true, text: 'café' });
+  });
+  it('refuses UTF-16 unless declared', () => {
+    const d = decodeFile('f', new Uint8Array([0xff, 0xfe, 0x61, 0x00]));
+    assert.ok(!d.ok);
+    assert.match(d.rejection.reason, /UTF-16/);
+  });
+  it('reads gzip, and refuses a truncated gzip stream', () => {
+    const gz = gzipSync(bytes('a,b\n1,2\n'.repeat(50)));
+    assert.ok(decodeFile('f.gz', gz).ok);
+    const cut = decodeFile('f.gz', gz.subarray(0, gz.length - 10));
+    assert.ok(!cut.ok);
+    assert.match(cut.rejection.reason, /gzip stream is damaged or truncated/);
+  });
+});
+
+describe('scalar values', () => {
+  it('reads ISO and UK dates and refuses impossible ones', () => {
+    assert.equal(parseDate('2011-11-08'), '2011-11-08');
+    assert.equal(parseDate('08/11/2011'), '2011-11-08');
+    assert.equal(parseDate('9/5/25'), '2025-05-09');
+    for (const bad of ['2011-02-29', '31/04/2010', '2011-13-01', '1850-01-01', 'yesterday', '11/2011']) assert.equal(parseDate(bad), undefined, bad);
+    assert.equal(parseDate('2012-02-29'), '2012-02-29');
+  });
+  it('reads numbers as published and refuses the rest', () => {
+    assert.equal(parseNumber('12.13'), 12.13);
+    assert.equal(parseNumber('1,234'), 1234);
+    assert.equal(parseNumber('-3'), -3);
+    assert.equal(parseNumber('45%'), 45);
+    for (const bad of ['', '-', 'x', '1.2.3', 'NaN', 'Infinity']) assert.equal(parseNumber(bad), undefined, bad);
+  });
+});

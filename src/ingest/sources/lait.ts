@@ -1,0 +1,189 @@
+import type { Dataset } from '../../domain/dataset.ts';
+import type { Rejection } from '../../domain/errors.ts';
+import { parseDataSymbol } from '../../domain/data-symbol.ts';
+import type { Area, FigureValue, IndicatorDefinition, IndicatorValue, Polarity } from '../../domain/indicator.ts';
+import { parsePeriod } from '../../domain/period.ts';
+import type { Period } from '../../domain/period.ts';
+import { RowReader, resolveColumns } from '../columns.ts';
+import type { ColumnSpecs } from '../columns.ts';
+import { loadCsv } from '../source.ts';
+import type { ProgressFn, SourceRead } from '../source.ts';
+import { parseNumber } from '../values.ts';
+
+/**
+ * DfE's Local Authority Interactive Tool (LAIT) data: 641,070 values of 434 indicators for LAs, regions and England,
+ * 2015/16 to 2025, in long format (`bds_long.csv.gz`), with the data dictionary that gives each measure's polarity
+ * (`lait_data_dictionary.csv`). Read as published: periods in LAIT's many spellings, "-" for a value LAIT does not
+ * have (read as the GSS symbol x, keeping "-"), England and regions by LAIT's area numbers 970-990.
+ */
+export const LAIT_DATASET: Dataset = {
+  id: 'dfe-lait',
+  kind: 'real',
+  title: 'DfE Local Authority Interactive Tool (LAIT) indicators',
+  source: 'DfE LAIT, dfe-analytical-services/local-authority-interactive-tool (bds_long, data dictionary)',
+  licence: 'Open Government Licence v3.0',
+};
+
+const VALUES: ColumnSpecs = {
+  'Short Desc': { required: true },
+  'Data item': { required: false },
+  Years: { required: true },
+  'LA and Regions': { required: false },
+  Values: { required: true },
+  'LA Number': { required: true },
+  Region: { required: false },
+};
+
+const DICTIONARY: ColumnSpecs = {
+  Measure_short: { required: true },
+  Measure: { required: true },
+  Topic: { required: false },
+  Polarity: { required: true },
+  y_axis_name: { required: false },
+  Description: { required: false },
+  'Data Owner (DO) /Supplier and Contact Details': { required: false },
+};
+
+/** LAIT's polarity words: "High" (higher is better), "Low", and "-" or "NA" where no direction applies. */
+const POLARITY: Readonly<Record<string, Polarity>> = { high: 'higher-is-better', low: 'lower-is-better', '-': 'no-polarity', na: 'no-polarity', '': 'no-polarity' };
+
+/** LAIT's area numbers for England and the regions (la_code_list.csv). */
+export const LAIT_ENGLAND = '970';
+export const LAIT_REGION_CODES: Readonly<Record<string, string>> = {
+  '980': 'North East',
+  '981': 'North West',
+  '982': 'Yorkshire and The Humber',
+  '983': 'East Midlands',
+  '984': 'West Midlands',
+  '985': 'East of England',
+  '986': 'London',
+  '987': 'Inner London',
+  '988': 'Outer London',
+  '989': 'South East',
+  '990': 'South West',
+};
+
+export interface LaitInput {
+  readonly valuesPath: string;
+  readonly dictionaryPath: string;
+  readonly display?: { readonly values: string; readonly dictionary: string };
+  readonly knownLas: ReadonlySet<string>;
+  readonly onProgress?: ProgressFn;
+}
+
+function readDictionary(path: string, display: string): { ok: true; byShort: Map<string, IndicatorDefinition>; notes: string[]; file: import('../../store/repository.ts').SourceFile } | { ok: false; rejections: readonly Rejection[] } {
+  const loaded = loadCsv(path, display);
+  if (!loaded.ok) return loaded;
+  const { table, file } = loaded.value;
+  const cols = resolveColumns(table, DICTIONARY);
+  if (!cols.ok) return cols;
+  const r = new RowReader(table, cols.columns);
+  const byShort = new Map<string, IndicatorDefinition>();
+  const duplicates: string[] = [];
+  for (const row of table.rows) {
+    const id = r.text(row, 'Measure_short');
+    if (id === '' || id === 'NA') continue;
+    const polarity = r.required(row, 'Polarity', (v) => POLARITY[v.toLowerCase()], 'High, Low, - or NA');
+    if (polarity === undefined) continue;
+    if (byShort.has(id)) {
+      duplicates.push(id);
+      continue;
+    }
+    const owner = r.text(row, 'Data Owner (DO) /Supplier and Contact Details');
+    byShort.set(id, {
+      id,
+      name: r.text(row, 'Measure'),
+      unit: r.text(row, 'y_axis_name'),
+      polarity,
+      ecmOutcome: null,
+      topic: r.text(row, 'Topic') || null,
+      description: r.text(row, 'Description') || null,
+      source: owner ? `DfE LAIT; data owner: ${owner.split('\n')[0]!.trim()}` : 'DfE LAIT',
+    });
+  }
+  if (r.rejections.length > 0) return { ok: false, rejections: r.rejections };
+  const notes = duplicates.length > 0 ? [`data dictionary lists ${duplicates.length} measures twice (the first definition is used): ${[...new Set(duplicates)].join(', ')}`] : [];
+  return { ok: true, byShort, notes, file };
+}
+
+export function readLait(input: LaitInput): SourceRead {
+  const display = input.display ?? { values: input.valuesPath, dictionary: input.dictionaryPath };
+  const dictionary = readDictionary(input.dictionaryPath, display.dictionary);
+  if (!dictionary.ok) return dictionary;
+  const loaded = loadCsv(input.valuesPath, display.values);
+  if (!loaded.ok) return loaded;
+  const { table, file } = loaded.value;
+  const cols = resolveColumns(table, VALUES);
+  if (!cols.ok) return cols;
+  const r = new RowReader(table, cols.columns);
+  const ix = cols.columns.index;
+  const [iShort, iYears, iValue, iLa] = [ix['Short Desc']!, ix['Years']!, ix['Values']!, ix['LA Number']!];
+
+  const periods = new Map<string, Period | undefined>();
+  const areas = new Map<string, Area | undefined>();
+  const areaOf = (code: string): Area | undefined => {
+    if (areas.has(code)) return areas.get(code);
+    const area: Area | undefined =
+      code === LAIT_ENGLAND ? { kind: 'england', code } : LAIT_REGION_CODES[code] ? { kind: 'region', code } : input.knownLas.has(code) ? { kind: 'la', code } : undefined;
+    areas.set(code, area);
+    return area;
+  };
+  const used = new Set<string>();
+  const values: IndicatorValue[] = [];
+  let unspecified = 0;
+  let symbols = 0;
+  const total = table.rows.length;
+  const step = Math.max(1, Math.floor(total / 20));
+  for (let n = 0; n < total; n++) {
+    const row = table.rows[n]!;
+    if (input.onProgress && n % step === 0) input.onProgress('LAIT values', n, total);
+    const f = row.fields;
+    const short = f[iShort]!.trim();
+    const definition = dictionary.byShort.get(short);
+    if (!definition) {
+      r.reject(row, 'Short Desc', short, 'this measure is not in the LAIT data dictionary, so its polarity is unknown');
+      continue;
+    }
+    const yearsRaw = f[iYears]!;
+    let period = periods.get(yearsRaw);
+    if (period === undefined && !periods.has(yearsRaw)) {
+      period = parsePeriod(yearsRaw);
+      periods.set(yearsRaw, period);
+    }
+    if (period === undefined) {
+      r.reject(row, 'Years', yearsRaw, 'not a period LAIT uses (e.g. 2016, 2016/17, 2016-17 (OT), 2014-16, 2018 (Rev))');
+      continue;
+    }
+    if (period.kind === 'unspecified') unspecified++;
+    const laRaw = f[iLa]!.trim();
+    const area = areaOf(laRaw);
+    if (!area) {
+      r.reject(row, 'LA Number', laRaw, 'not a known LA code, nor LAIT\'s England (970) or a region (980-990)');
+      continue;
+    }
+    const raw = f[iValue]!;
+    const num = parseNumber(raw);
+    let value: FigureValue;
+    if (num !== undefined) value = { kind: 'number', value: num };
+    else {
+      const symbol = parseDataSymbol(raw);
+      if (symbol === undefined) {
+        r.reject(row, 'Values', raw, 'expected a number or a data symbol (x, c, z, low, or LAIT\'s "-")');
+        continue;
+      }
+      symbols++;
+      value = { kind: 'symbol', symbol };
+    }
+    used.add(short);
+    values.push({ indicator: short, area, period, value, original: raw });
+  }
+  input.onProgress?.('LAIT values', total, total);
+  if (r.rejections.length > 0) return { ok: false, rejections: r.rejections };
+  const indicators = [...used].sort().map((id) => dictionary.byShort.get(id)!);
+  const notes = [
+    ...dictionary.notes,
+    `${symbols.toLocaleString('en-GB')} values are not published ("-" read as the GSS symbol x; the original is kept)`,
+    ...(unspecified > 0 ? [`${unspecified} values have the period "0" (no year given); kept as an unspecified period`] : []),
+  ];
+  return { ok: true, batch: { dataset: LAIT_DATASET, files: [dictionary.file, file], indicators, indicatorValues: values }, notes };
+}
