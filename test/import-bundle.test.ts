@@ -82,7 +82,7 @@ describe('evidence bundle import', () => {
     assert.notEqual(fingerprint(join(dir, 'kingsway.db')), once, 'the dataset record notes the new file list');
   });
 
-  const cases: ReadonlyArray<{ name: string; file: string; change: (t: string) => string; expect: Partial<Rejection> & { reason: RegExp } }> = [
+  const cases: ReadonlyArray<{ name: string; file: string; change: (t: string) => string; expect: Partial<Omit<Rejection, 'reason'>> & { reason: RegExp } }> = [
     {
       name: 'a wrong column name',
       file: 'providers.csv',

@@ -12,6 +12,8 @@ import { vocabulary } from './vocabulary.ts';
  * - `fostering`, `adoption`: the LA's own agencies as inspected services;
  * - `private-fostering`: the LA's private fostering arrangements (trafford-2009: "private fostering is inadequate");
  * - `scr-evaluation`: Ofsted's evaluation of a serious case review (trafford-2009: "judged adequate");
+ * - `sif`: the single inspection framework (November 2013 to 2017), ILACS's predecessor, whose reports the ILACS
+ *   history also holds;
  * - `ilacs`: inspection of local authority children's services (2018 on).
  */
 export const LA_INSPECTION_KINDS = [
@@ -22,6 +24,7 @@ export const LA_INSPECTION_KINDS = [
   'adoption',
   'private-fostering',
   'scr-evaluation',
+  'sif',
   'ilacs',
 ] as const;
 export type LaInspectionKind = (typeof LA_INSPECTION_KINDS)[number];
@@ -34,6 +37,7 @@ export const LA_INSPECTION_LABEL: Readonly<Record<LaInspectionKind, string>> = {
   adoption: 'Inspection of the adoption service',
   'private-fostering': 'Inspection of private fostering arrangements',
   'scr-evaluation': 'Evaluation of a serious case review',
+  sif: 'Inspection of services for children in need of help and protection, children looked after and care leavers',
   ilacs: "Inspection of local authority children's services",
 };
 
@@ -95,6 +99,7 @@ export const parseLaInspectionKind = vocabulary<LaInspectionKind>(LA_INSPECTION_
   'serious case review': 'scr-evaluation',
   scr: 'scr-evaluation',
   "inspection of local authority children's services": 'ilacs',
+  'single inspection framework': 'sif',
 });
 
 export const parseLaJudgementName = vocabulary<LaJudgementName>(LA_JUDGEMENT_NAMES, {

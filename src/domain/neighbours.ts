@@ -5,7 +5,8 @@ import type { LaCode } from './local-authority.ts';
  * Neighbour Benchmarking model, with the model's closeness band. Sets are kept by vintage ("2021-04", "2025-05")
  * because the model was re-estimated and a user must choose which one a comparison uses (framework.md §6).
  */
-export const CLOSENESS_BANDS = ['very-close', 'close', 'somewhat-close', 'not-close'] as const;
+/** The model's bands, closest first; "Extremely Close" appears in both DfE tables (2021 and 2025) though rarely. */
+export const CLOSENESS_BANDS = ['extremely-close', 'very-close', 'close', 'somewhat-close', 'not-close'] as const;
 export type ClosenessBand = (typeof CLOSENESS_BANDS)[number];
 
 export interface Neighbour {
@@ -21,6 +22,7 @@ export interface NeighbourSet {
 }
 
 const BAND_SPELLINGS: Readonly<Record<string, ClosenessBand>> = {
+  'extremely close': 'extremely-close',
   'very close': 'very-close',
   close: 'close',
   'somewhat close': 'somewhat-close',

@@ -22,6 +22,7 @@ const SCALE: Readonly<Record<LaInspectionKind, NumericScale>> = {
   adoption: 'social-care',
   'private-fostering': 'social-care',
   'scr-evaluation': 'social-care',
+  sif: 'ilacs',
   ilacs: 'ilacs',
 };
 
@@ -32,7 +33,7 @@ export function parseLaInspections(table: CsvTable, columns: ResolvedColumns<Bun
   const seen = new SeenKeys();
   const inspections: Omit<LaInspection, 'findings'>[] = [];
   for (const row of table.rows) {
-    const kind = r.required(row, 'inspection_kind', parseLaInspectionKind, 'jar, slac, ucra, fostering, adoption, private-fostering, scr-evaluation or ilacs');
+    const kind = r.required(row, 'inspection_kind', parseLaInspectionKind, 'jar, slac, ucra, fostering, adoption, private-fostering, scr-evaluation, sif or ilacs');
     const startDate = r.optional(row, 'start_date', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
     const endDate = r.required(row, 'end_date', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
     const publishedOn = r.optional(row, 'published_on', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');

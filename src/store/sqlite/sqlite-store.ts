@@ -48,9 +48,13 @@ const migrationProvider: MigrationProvider = {
   getMigrations: async (): Promise<Record<string, Migration>> => ({ ...MIGRATIONS }),
 };
 
-/** A stable hash of a batch's source files, so an identical re-import is recognised and skipped. */
+/**
+ * A stable hash of a batch's source files, so an identical re-import is recognised and skipped. The schema version
+ * is part of it: a build that reads the same files differently (a new migration) writes them again.
+ */
 export function contentHash(batch: ImportBatch): string {
   const hash = createHash('sha256');
+  hash.update(`${Object.keys(MIGRATIONS).join(',')}\0`);
   hash.update(JSON.stringify(batch.dataset));
   for (const file of [...batch.files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${file.path}\0${file.sha256}\0`);
   return hash.digest('hex');

@@ -1,0 +1,16 @@
+import { benchLaitImport } from './lait-import.bench.ts';
+import type { BenchLine } from './support.ts';
+
+/**
+ * `npm run bench`: every performance target in the issues, each measured against a reference run in the same
+ * process (never as a timed unit test). Prints a table; exits 1 if a target is missed.
+ */
+const lines: BenchLine[] = [];
+for (const [name, bench] of [['LAIT import', benchLaitImport]] as const) {
+  process.stderr.write(`running ${name}…\n`);
+  lines.push(...(await bench()));
+}
+const rows = [['benchmark', 'measure', 'value', 'target', 'met'], ...lines.map((l) => [l.benchmark, l.measure, l.value, l.target ?? '', l.met === undefined ? '' : l.met ? 'yes' : 'NO'])];
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+if (lines.some((l) => l.met === false)) process.exitCode = 1;

@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The published data the benchmarks read: $KINGSWAY_DATA or shared/data beside the checkout. */
+export function benchDataDir(): string {
+  const dir = process.env['KINGSWAY_DATA'] ?? fileURLToPath(new URL('../../shared/data/', import.meta.url));
+  if (!existsSync(dir)) throw new Error(`benchmark data not found at ${dir}: set KINGSWAY_DATA`);
+  return dir;
+}
+
+export function scratch(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kingsway-bench-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs `fn` `times` times and returns each run's wall time in ms (after one untimed warm-up when asked). */
+export async function timeRuns(times: number, fn: (run: number) => Promise<void> | void): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await fn(i);
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export interface BenchLine {
+  readonly benchmark: string;
+  readonly measure: string;
+  readonly value: string;
+  readonly target?: string;
+  readonly met?: boolean;
+}

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import type { LocalAuthority } from '../domain/local-authority.ts';
+import type { ProgressFn, SourceRead } from './source.ts';
+import { readHexMap } from './sources/hexmap.ts';
+import { readIlacs } from './sources/ilacs.ts';
+import { readLaCodes } from './sources/la-codes.ts';
+import { readLait } from './sources/lait.ts';
+import { readNeighbours } from './sources/neighbours.ts';
+
+/**
+ * The published sources Kingsway reads from a data folder laid out as shared/data is (see its README): each with a
+ * name a user can pick (`kingsway import --only lait`), the files it needs, and its reader. Order matters: the LA
+ * list comes first because every other source is checked against it.
+ */
+export interface SourceContext {
+  readonly las: readonly LocalAuthority[];
+  readonly onProgress?: ProgressFn;
+}
+
+export interface PublishedSource {
+  readonly name: string;
+  readonly description: string;
+  readonly files: readonly string[];
+  readonly read: (dataDir: string, ctx: SourceContext) => SourceRead;
+}
+
+const known = (ctx: SourceContext): ReadonlySet<string> => new Set(ctx.las.map((la) => la.code));
+
+/** Paths relative to the data folder, shown in messages so they read the same on every machine. */
+const rel = (dataDir: string, path: string) => ({ full: join(dataDir, path), shown: path });
+
+export const PUBLISHED_SOURCES: readonly PublishedSource[] = [
+  {
+    name: 'la-codes',
+    description: 'LA lists: DfE codes, GSS codes, regions, types, dates, formal names',
+    files: [
+      'derived/la_childrens_services_2006_2011.csv',
+      'dfe-la-codes/las.csv',
+      'dfe-lait/la_code_list.csv',
+      'mysociety-la-codes/uk_local_authorities.csv',
+      'mysociety-la-codes/lookup_gss_to_registry.csv',
+    ],
+    read: (dir) => {
+      const [derived, dfeLas, laitCodes, mysocietyLas, mysocietyGssLookup] = PUBLISHED_SOURCES[0]!.files.map((f) => rel(dir, f));
+      return readLaCodes(
+        { derived: derived!.full, dfeLas: dfeLas!.full, laitCodes: laitCodes!.full, mysocietyLas: mysocietyLas!.full, mysocietyGssLookup: mysocietyGssLookup!.full },
+        { derived: derived!.shown, dfeLas: dfeLas!.shown, laitCodes: laitCodes!.shown, mysocietyLas: mysocietyLas!.shown, mysocietyGssLookup: mysocietyGssLookup!.shown },
+      );
+    },
+  },
+  {
+    name: 'neighbours-2021',
+    description: 'Statistical neighbours, April 2021 vintage',
+    files: ['dfe-lait/statistical_neighbours_april_2021.csv'],
+    read: (dir, ctx) => {
+      const f = rel(dir, 'dfe-lait/statistical_neighbours_april_2021.csv');
+      return readNeighbours({ path: f.full, display: f.shown, vintage: '2021-04', knownLas: known(ctx) });
+    },
+  },
+  {
+    name: 'neighbours-2025',
+    description: 'Statistical neighbours, May 2025 vintage',
+    files: ['dfe-lait/statistical_neighbours_may_2025.csv'],
+    read: (dir, ctx) => {
+      const f = rel(dir, 'dfe-lait/statistical_neighbours_may_2025.csv');
+      return readNeighbours({ path: f.full, display: f.shown, vintage: '2025-05', knownLas: known(ctx) });
+    },
+  },
+  {
+    name: 'lait',
+    description: 'LAIT indicator values (641,070) and data dictionary',
+    files: ['dfe-lait/bds_long.csv.gz', 'dfe-lait/lait_data_dictionary.csv'],
+    read: (dir, ctx) => {
+      const values = rel(dir, 'dfe-lait/bds_long.csv.gz');
+      const dictionary = rel(dir, 'dfe-lait/lait_data_dictionary.csv');
+      return readLait({
+        valuesPath: values.full,
+        dictionaryPath: dictionary.full,
+        display: { values: values.shown, dictionary: dictionary.shown },
+        knownLas: known(ctx),
+        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+      });
+    },
+  },
+  {
+    name: 'ilacs',
+    description: 'ILACS inspection history 2017-2026, as LA-level inspections',
+    files: ['ilacs-jt39/ofsted_csc_ilacs_history.csv', 'ilacs-jt39/Provider_data_lookup.csv'],
+    read: (dir, ctx) => {
+      const history = rel(dir, 'ilacs-jt39/ofsted_csc_ilacs_history.csv');
+      const lookup = rel(dir, 'ilacs-jt39/Provider_data_lookup.csv');
+      return readIlacs({ historyPath: history.full, lookupPath: lookup.full, display: { history: history.shown, lookup: lookup.shown }, knownLas: known(ctx) });
+    },
+  },
+  {
+    name: 'hexmap',
+    description: 'England upper-tier LA hex map (Open Innovations HexJSON)',
+    files: ['odileeds-hexmaps/uk-upper-tier-local-authorities.hexjson'],
+    read: (dir) => {
+      const f = rel(dir, 'odileeds-hexmaps/uk-upper-tier-local-authorities.hexjson');
+      return readHexMap({ path: f.full, display: f.shown, layout: 'uk-upper-tier' });
+    },
+  },
+];
