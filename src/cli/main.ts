@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/repository.ts';
+import { processIo } from './io.ts';
+
+// Commands load on use, so that `kingsway las` does not pay for the generator or the importers.
+const commands = {
+  datasets: () => import('./commands/datasets.ts'),
+  generate: () => import('./commands/generate.ts'),
+  import: () => import('./commands/import.ts'),
+  las: () => import('./commands/las.ts'),
+  showLa: () => import('./commands/show-la.ts'),
+};
+
+/**
+ * The `kingsway` command. Each subcommand opens the store named by --db (or KINGSWAY_DB, default ./kingsway.db),
+ * runs one function from ./commands, and closes it. Named errors become a one-line message and an exit code:
+ * 1 for rejected input or missing data, 2 for a usage error; anything else is a bug and shows its stack.
+ */
+const io = processIo();
+const program = new Command('kingsway')
+  .description("Ofsted's annual assessment of local authority children's services (2006-2011), reconstructed")
+  .addOption(new Option('--db <path>', 'the database file').env('KINGSWAY_DB').default('./kingsway.db'))
+  .showHelpAfterError()
+  // Commander reports its own usage errors (and help); we choose the exit code: 2 for a usage error.
+  .exitOverride();
+
+const integer = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  return n;
+};
+
+async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await SqliteStore.open(resolve(program.opts<{ db: string }>().db));
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+program
+  .command('import')
+  .description('import the published data (LA lists, neighbours, LAIT, ILACS, hex map) and any evidence bundles')
+  .option('--data <dir>', 'folder of published data laid out as shared/data (default: $KINGSWAY_DATA or ../shared/data)')
+  .option('--no-data', 'skip the published data; import only --bundle folders')
+  .option('--bundle <dir>', 'an evidence bundle folder (repeatable)', collect, [])
+  .option('--only <names>', 'only these published sources, comma-separated: la-codes, neighbours-2021, neighbours-2025, lait, ilacs, hexmap')
+  .option('--aliases <file>', 'JSON file of extra column names per bundle file kind')
+  .option('--dry-run', 'validate everything and report, writing nothing')
+  .action(async (opts: { data?: string | false; bundle: string[]; only?: string; aliases?: string; dryRun?: boolean }) => {
+    const dataDir = opts.data === false ? undefined : (opts.data ?? defaultDataDir(process.cwd(), process.env));
+    if (opts.data === undefined && dataDir === undefined && opts.bundle.length === 0) {
+      throw new UsageError('no published data folder found (set --data, KINGSWAY_DATA, or place shared/data beside the checkout), and no --bundle given');
+    }
+    const { runImport, reportImport } = await commands.import();
+    const results = await withStore((store) =>
+      runImport(store, { dataDir, bundles: opts.bundle, dryRun: opts.dryRun === true, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()) } : {}), ...(opts.aliases ? { aliasesFile: opts.aliases } : {}) }, io),
+    );
+    reportImport(results, io, opts.dryRun === true);
+    if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
+  });
+
+program
+  .command('generate')
+  .description('write the SYNTHETIC national evidence bundle for a year (needs the LA lists imported)')
+  .requiredOption('--year <year>', 'assessment year, 2006 to 2011', integer('--year', 2006, 2011))
+  .option('--seed <n>', 'random seed: the same seed gives the same bundle', integer('--seed', 0, 2 ** 31 - 1), 1)
+  .option('-o, --out <dir>', 'output folder (default out/synthetic-<year>-seed<n>)')
+  .option('--vintage <v>', 'statistical-neighbour vintage to shape similar areas')
+  .option('--import', 'import the bundle once written')
+  .action(async (opts: { year: number; seed: number; out?: string; vintage?: string; import?: boolean }) => {
+    const { runGenerate } = await commands.generate();
+    const { runImport, reportImport } = await commands.import();
+    await withStore(async (store) => {
+      const dir = await runGenerate(store, { year: opts.year, seed: opts.seed, ...(opts.out ? { outDir: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}) }, io);
+      if (opts.import) {
+        const results = await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io);
+        reportImport(results, io, false);
+        if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
+      }
+    });
+  });
+
+program
+  .command('las')
+  .description('list the local authorities (of a year: those existing on 1 April of it)')
+  .option('--year <year>', 'assessment year', integer('--year', 1990, 2100))
+  .option('--json', 'JSON output')
+  .action(async (opts: { year?: number; json?: boolean }) => {
+    const { runLas } = await commands.las();
+    await withStore((store) => runLas(store, { ...(opts.year === undefined ? {} : { year: opts.year }), json: opts.json === true }, io));
+  });
+
+const show = program.command('show').description('show what is stored about something');
+show
+  .command('la [code]')
+  .description('an LA with its neighbours and what is stored about it')
+  .option('--name <name>', 'find the LA by name instead of code')
+  .option('--vintage <v>', 'statistical-neighbour vintage (default: the earliest stored)')
+  .option('--json', 'JSON output')
+  .action(async (code: string | undefined, opts: { name?: string; vintage?: string; json?: boolean }) => {
+    const { runShowLa } = await commands.showLa();
+    await withStore((store) =>
+      runShowLa(store, { ...(code === undefined ? {} : { code }), ...(opts.name ? { name: opts.name } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), json: opts.json === true }, io),
+    );
+  });
+
+program
+  .command('datasets')
+  .description('list the stored datasets, real and synthetic')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    const { runDatasets } = await commands.datasets();
+    await withStore((store) => runDatasets(store, { json: opts.json === true }, io));
+  });
+
+program
+  .command('demo')
+  .description('the main job on the embedded default: import the published data, generate and import the synthetic 2011 national dataset')
+  .option('--data <dir>', 'folder of published data (default: $KINGSWAY_DATA or ../shared/data)')
+  .option('--seed <n>', 'seed of the synthetic dataset', integer('--seed', 0, 2 ** 31 - 1), 1)
+  .action(async (opts: { data?: string; seed: number }) => {
+    const dataDir = opts.data ?? defaultDataDir(process.cwd(), process.env);
+    if (dataDir === undefined) throw new UsageError('no published data folder found: set --data or KINGSWAY_DATA, or place shared/data beside the checkout');
+    const { runGenerate } = await commands.generate();
+    const { runImport, reportImport } = await commands.import();
+    await withStore(async (store) => {
+      const results = await runImport(store, { dataDir, bundles: [], dryRun: false }, io);
+      const dir = await runGenerate(store, { year: 2011, seed: opts.seed }, io);
+      results.push(...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io)));
+      reportImport(results, io, false);
+      if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
+      io.out('');
+      io.out(`Store: ${program.opts<{ db: string }>().db}. Try: kingsway las --year 2011 | kingsway show la 356 | kingsway datasets`);
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  io.endProgress();
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    io.err(`kingsway: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof NotFoundError || error instanceof StoreError || error instanceof ImportRejectedError) {
+    io.err(`kingsway: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
