@@ -1,3 +1,4 @@
+export * from './area-codes.ts';
 export * from './addressee.ts';
 export * from './data-symbol.ts';
 export * from './dataset.ts';

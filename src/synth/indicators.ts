@@ -1,5 +1,5 @@
 import type { EcmOutcome, Polarity } from '../domain/indicator.ts';
-import { LAIT_ENGLAND, LAIT_REGION_CODES } from '../ingest/sources/lait.ts';
+import { ENGLAND_AREA_CODE, regionAreaCode } from '../domain/area-codes.ts';
 import type { LaTraits } from './latent.ts';
 import type { Row } from './providers.ts';
 import { stream } from './random.ts';
@@ -71,8 +71,6 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function generateIndicators(traits: readonly LaTraits[], year: number, seed: number): { definitions: Row[]; values: Row[] } {
   const definitions: Row[] = INDICATORS.map((i) => ({ indicator_id: i.id, name: i.name, unit: i.unit, polarity: i.polarity, ecm_outcome: i.ecm, topic: null, description: null, source: 'Synthetic (National Indicator Set definitions); NOT REAL DATA' }));
   const values: Row[] = [];
-  // LAIT region codes by region name (Inner and Outer London are regions of their own in LAIT).
-  const regionCode = new Map(Object.entries(LAIT_REGION_CODES).map(([code, name]) => [name, code]));
   for (const spec of INDICATORS) {
     const bounded = spec.unit === pct;
     for (let end = year - TREND_YEARS + 1; end <= year; end++) {
@@ -93,13 +91,13 @@ export function generateIndicators(traits: readonly LaTraits[], year: number, se
         values.push({ indicator_id: spec.id, area_kind: 'la', area_code: t.la.code, period, value: cell });
         if (typeof cell === 'number') {
           all.push(cell);
-          const region = regionCode.get(t.la.region);
-          if (region) byRegion.set(region, [...(byRegion.get(region) ?? []), cell]);
+          const region = regionAreaCode(t.la.region);
+          byRegion.set(region, [...(byRegion.get(region) ?? []), cell]);
         }
       }
       const mean = (xs: readonly number[]) => round1(xs.reduce((a, b) => a + b, 0) / xs.length);
       for (const [code, xs] of [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) values.push({ indicator_id: spec.id, area_kind: 'region', area_code: code, period, value: mean(xs) });
-      values.push({ indicator_id: spec.id, area_kind: 'england', area_code: LAIT_ENGLAND, period, value: all.length > 0 ? mean(all) : 'x' });
+      values.push({ indicator_id: spec.id, area_kind: 'england', area_code: ENGLAND_AREA_CODE, period, value: all.length > 0 ? mean(all) : 'x' });
     }
   }
   return { definitions, values };

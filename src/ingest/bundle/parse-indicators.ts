@@ -1,3 +1,4 @@
+import { ENGLAND_AREA_CODE, REGION_AREA_CODES } from '../../domain/area-codes.ts';
 import { parseDataSymbol } from '../../domain/data-symbol.ts';
 import type { Area, AreaKind, FigureValue, IndicatorDefinition, IndicatorValue, Polarity } from '../../domain/indicator.ts';
 import { AREA_KINDS, ECM_OUTCOMES, POLARITIES } from '../../domain/indicator.ts';
@@ -10,7 +11,6 @@ import type { CsvRow, CsvTable } from '../csv.ts';
 import type { ResolvedColumns } from '../columns.ts';
 import { RowReader } from '../columns.ts';
 import { parseCount, parseDate, parseNumber } from '../values.ts';
-import { LAIT_ENGLAND, LAIT_REGION_CODES } from '../sources/lait.ts';
 import type { BundleContext } from './context.ts';
 import { SeenKeys } from './context.ts';
 import type { BundleColumn } from './spec.ts';
@@ -34,12 +34,12 @@ function readArea<K extends string>(r: RowReader<K>, row: CsvRow, kindKey: K, co
   const code = r.required(row, codeKey, (v) => v, 'an area code');
   if (kind === undefined || code === undefined) return undefined;
   if (kind === 'england') {
-    if (code.toLowerCase() === 'england' || code === LAIT_ENGLAND || code === 'E92000001') return { kind, code: LAIT_ENGLAND };
+    if (code.toLowerCase() === 'england' || code === ENGLAND_AREA_CODE || code === 'E92000001') return { kind, code: ENGLAND_AREA_CODE };
     r.reject(row, codeKey, code, 'England’s area code is 970 (or E92000001, or "england")');
     return undefined;
   }
   if (kind === 'region') {
-    if (LAIT_REGION_CODES[code]) return { kind, code };
+    if (REGION_AREA_CODES[code]) return { kind, code };
     r.reject(row, codeKey, code, 'a region code is LAIT’s 980-990 (e.g. 981 North West)');
     return undefined;
   }

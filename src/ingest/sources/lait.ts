@@ -3,6 +3,7 @@ import type { Rejection } from '../../domain/errors.ts';
 import { parseDataSymbol } from '../../domain/data-symbol.ts';
 import type { Area, FigureValue, IndicatorDefinition, IndicatorValue, Polarity } from '../../domain/indicator.ts';
 import { parsePeriod } from '../../domain/period.ts';
+import { ENGLAND_AREA_CODE, REGION_AREA_CODES } from '../../domain/area-codes.ts';
 import type { Period } from '../../domain/period.ts';
 import { RowReader, resolveColumns } from '../columns.ts';
 import type { ColumnSpecs } from '../columns.ts';
@@ -46,22 +47,6 @@ const DICTIONARY: ColumnSpecs = {
 
 /** LAIT's polarity words: "High" (higher is better), "Low", and "-" or "NA" where no direction applies. */
 const POLARITY: Readonly<Record<string, Polarity>> = { high: 'higher-is-better', low: 'lower-is-better', '-': 'no-polarity', na: 'no-polarity', '': 'no-polarity' };
-
-/** LAIT's area numbers for England and the regions (la_code_list.csv). */
-export const LAIT_ENGLAND = '970';
-export const LAIT_REGION_CODES: Readonly<Record<string, string>> = {
-  '980': 'North East',
-  '981': 'North West',
-  '982': 'Yorkshire and The Humber',
-  '983': 'East Midlands',
-  '984': 'West Midlands',
-  '985': 'East of England',
-  '986': 'London',
-  '987': 'Inner London',
-  '988': 'Outer London',
-  '989': 'South East',
-  '990': 'South West',
-};
 
 export interface LaitInput {
   readonly valuesPath: string;
@@ -124,7 +109,7 @@ export function readLait(input: LaitInput): SourceRead {
   const areaOf = (code: string): Area | undefined => {
     if (areas.has(code)) return areas.get(code);
     const area: Area | undefined =
-      code === LAIT_ENGLAND ? { kind: 'england', code } : LAIT_REGION_CODES[code] ? { kind: 'region', code } : input.knownLas.has(code) ? { kind: 'la', code } : undefined;
+      code === ENGLAND_AREA_CODE ? { kind: 'england', code } : REGION_AREA_CODES[code] ? { kind: 'region', code } : input.knownLas.has(code) ? { kind: 'la', code } : undefined;
     areas.set(code, area);
     return area;
   };
