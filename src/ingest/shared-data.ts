@@ -29,6 +29,19 @@ const known = (ctx: SourceContext): ReadonlySet<string> => new Set(ctx.las.map((
 /** Paths relative to the data folder, shown in messages so they read the same on every machine. */
 const rel = (dataDir: string, path: string) => ({ full: join(dataDir, path), shown: path });
 
+/** One DfE statistical-neighbour table: the same reader for each vintage. */
+function neighbourSource(year: string, vintage: string, path: string): PublishedSource {
+  return {
+    name: `neighbours-${year}`,
+    description: `Statistical neighbours, ${vintage} vintage`,
+    files: [path],
+    read: (dir, ctx) => {
+      const f = rel(dir, path);
+      return readNeighbours({ path: f.full, display: f.shown, vintage, knownLas: known(ctx) });
+    },
+  };
+}
+
 export const PUBLISHED_SOURCES: readonly PublishedSource[] = [
   {
     name: 'la-codes',
@@ -48,24 +61,8 @@ export const PUBLISHED_SOURCES: readonly PublishedSource[] = [
       );
     },
   },
-  {
-    name: 'neighbours-2021',
-    description: 'Statistical neighbours, April 2021 vintage',
-    files: ['dfe-lait/statistical_neighbours_april_2021.csv'],
-    read: (dir, ctx) => {
-      const f = rel(dir, 'dfe-lait/statistical_neighbours_april_2021.csv');
-      return readNeighbours({ path: f.full, display: f.shown, vintage: '2021-04', knownLas: known(ctx) });
-    },
-  },
-  {
-    name: 'neighbours-2025',
-    description: 'Statistical neighbours, May 2025 vintage',
-    files: ['dfe-lait/statistical_neighbours_may_2025.csv'],
-    read: (dir, ctx) => {
-      const f = rel(dir, 'dfe-lait/statistical_neighbours_may_2025.csv');
-      return readNeighbours({ path: f.full, display: f.shown, vintage: '2025-05', knownLas: known(ctx) });
-    },
-  },
+  neighbourSource('2021', '2021-04', 'dfe-lait/statistical_neighbours_april_2021.csv'),
+  neighbourSource('2025', '2025-05', 'dfe-lait/statistical_neighbours_may_2025.csv'),
   {
     name: 'lait',
     description: 'LAIT indicator values (641,070) and data dictionary',

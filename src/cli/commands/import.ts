@@ -136,6 +136,9 @@ export function reportImport(results: readonly SourceResult[], io: Io, dryRun: b
     for (const rejection of shown) io.out(`  ${formatRejection(rejection)}`);
     if (r.rejections.length > shown.length) io.out(`  … and ${r.rejections.length - shown.length} more rejected values`);
   }
-  const rejected = results.filter((r) => r.status === 'rejected').length;
-  io.out(`${results.length} source${results.length === 1 ? '' : 's'}: ${results.length - rejected} ${dryRun ? 'valid' : 'imported'}, ${rejected} rejected${dryRun ? ' (dry run: nothing written)' : ''}`);
+  const count = (status: SourceResult['status']) => results.filter((r) => r.status === status).length;
+  const parts = dryRun
+    ? [`${count('valid')} valid`, `${count('rejected')} rejected (dry run: nothing written)`]
+    : [`${count('written')} written`, `${count('unchanged')} unchanged`, `${count('rejected')} rejected`];
+  io.out(`${results.length} source${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`);
 }
