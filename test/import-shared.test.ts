@@ -95,7 +95,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     assert.match(out, /Stockport Metropolitan Borough Council/);
     assert.match(out, /Statistical neighbours \(2021-04/);
     assert.match(out, /\n1\s+\d{3}\s+\S/);
-    assert.match(out, /Indicator values: \d{4,}/);
+    assert.match(out, /Indicator values for the LA: \d{4,}/);
     assert.match(out, /Inspection of local authority children's services/);
   });
 

@@ -67,8 +67,11 @@ export interface LaEvidenceSummary {
   readonly providersByType: Readonly<Record<string, number>>;
   readonly providerInspections: number;
   readonly laInspections: number;
+  /** Values for the LA itself. */
   readonly indicatorValues: number;
   readonly indicatorsWithValues: number;
+  /** Similar-areas figures supplied for this LA by a bundle, rather than computed from its neighbours. */
+  readonly suppliedComparatorValues: number;
   readonly outcomeCounts: number;
   readonly addresseeYears: readonly number[];
   readonly datasets: readonly string[];

@@ -70,11 +70,12 @@ export async function runShowLa(repo: EvidenceRepository, options: { code?: stri
   }
   io.out('');
   const providerLines = Object.entries(summary.providersByType).map(([type, n]) => [PROVIDER_TYPE_LABEL[type as ProviderType] ?? type, String(n)]);
-  io.out(`Providers: ${providerLines.length === 0 ? 'none stored' : ''}`);
+  io.out(providerLines.length === 0 ? 'Providers: none stored' : 'Providers:');
   if (providerLines.length > 0) io.out(formatTable(providerLines));
-  io.out(`Provider inspections: ${summary.providerInspections}`);
-  io.out(`Outcome counts supplied as aggregates: ${summary.outcomeCounts}`);
-  io.out(`Indicator values: ${summary.indicatorValues} (${summary.indicatorsWithValues} indicators)`);
+  io.out(`Provider inspections (provider-level): ${summary.providerInspections}`);
+  io.out(`Outcome counts (aggregate, supplied by a bundle): ${summary.outcomeCounts}`);
+  io.out(`Indicator values for the LA: ${summary.indicatorValues} (${summary.indicatorsWithValues} indicators)`);
+  if (summary.suppliedComparatorValues > 0) io.out(`Similar-areas figures supplied by a bundle (supplied comparator): ${summary.suppliedComparatorValues}`);
   io.out(`Addressee years: ${summary.addresseeYears.join(', ') || 'none'}`);
   io.out(`LA-level inspections: ${laInspections.length}`);
   for (const i of laInspections.slice(-12)) {
@@ -85,5 +86,5 @@ export async function runShowLa(repo: EvidenceRepository, options: { code?: stri
   if (laInspections.length > 12) io.out(`  (${laInspections.length - 12} earlier not shown; use --json)`);
   io.out('');
   io.out(`Datasets: ${summary.datasets.join(', ') || 'none'}`);
-  if (synthetic.length > 0) io.out(`SYNTHETIC data included: ${synthetic.join(', ')} (generated, not real inspection outcomes)`);
+  if (synthetic.length > 0) io.out(`SYNTHETIC data included: ${synthetic.join(', ')} (not real inspection outcomes)`);
 }

@@ -297,9 +297,17 @@ export class SqliteStore implements Store {
     const values = await this.#db
       .selectFrom('indicator_value')
       .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('indicator_id').distinct().as('k')])
-      .where('area_kind', 'in', ['la', 'similar-areas'])
+      .where('area_kind', '=', 'la')
       .where('area_code', '=', la)
       .executeTakeFirst();
+    const supplied = await count(
+      this.#db
+        .selectFrom('indicator_value')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('area_kind', '=', 'similar-areas')
+        .where('area_code', '=', la)
+        .executeTakeFirst(),
+    );
     const outcomeCounts = await count(
       this.#db.selectFrom('outcome_count').select((eb) => eb.fn.countAll<number>().as('n')).where('area_code', '=', la).executeTakeFirst(),
     );
@@ -318,6 +326,7 @@ export class SqliteStore implements Store {
       laInspections,
       indicatorValues: Number(values?.n ?? 0),
       indicatorsWithValues: Number(values?.k ?? 0),
+      suppliedComparatorValues: supplied,
       outcomeCounts,
       addresseeYears: years.map((r) => r.year),
       datasets: datasets.map((r) => r.dataset_id).sort(),
