@@ -12,8 +12,7 @@ import type { Io } from '../io.ts';
 const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Finds an LA by code ("356") or by name ("Stockport", case and punctuation ignored), naming close matches if none. */
-export async function findLa(repo: EvidenceRepository, query: { code?: string; name?: string }): Promise<LocalAuthority> {
-  const all = await repo.localAuthorities();
+export function findLa(all: readonly LocalAuthority[], query: { code?: string; name?: string }): LocalAuthority {
   if (query.code !== undefined) {
     if (!isLaCode(query.code)) throw new UsageError(`LA code ${JSON.stringify(query.code)} is not a three-digit DfE code such as 356`);
     const la = all.find((l) => l.code === query.code);
@@ -35,14 +34,15 @@ export async function findLa(repo: EvidenceRepository, query: { code?: string; n
 }
 
 export async function runShowLa(repo: EvidenceRepository, options: { code?: string; name?: string; vintage?: string; json: boolean }, io: Io): Promise<void> {
-  const la = await findLa(repo, options);
+  const las = await repo.localAuthorities();
+  const la = findLa(las, options);
   const vintages = await repo.neighbourVintages();
   const vintage = options.vintage ?? vintages.at(0);
   if (options.vintage !== undefined && !vintages.includes(options.vintage)) {
     throw new UsageError(`--vintage ${options.vintage}: stored neighbour vintages are ${vintages.join(', ') || 'none'}`);
   }
   const set = vintage === undefined ? undefined : await repo.neighbours(la.code, vintage);
-  const all = new Map((await repo.localAuthorities()).map((l) => [l.code, l]));
+  const all = new Map(las.map((l) => [l.code, l]));
   const summary = await repo.laEvidenceSummary(la.code);
   const laInspections = await repo.laInspections(la.code);
   const datasets = new Map((await repo.datasets()).map((d) => [d.id, d]));

@@ -14,7 +14,7 @@ import { parseAddressees } from './parse-addressees.ts';
 import { parseIndicatorValues, parseIndicators, parseOutcomeCounts } from './parse-indicators.ts';
 import { laInspectionKey, parseFindings, parseLaInspections } from './parse-la-inspections.ts';
 import { parseProviderInspections, parseProviders } from './parse-providers.ts';
-import { BUNDLE_COLUMNS, BUNDLE_FILE_KINDS } from './spec.ts';
+import { BUNDLE_COLUMNS } from './spec.ts';
 import type { BundleColumn, BundleFileKind } from './spec.ts';
 
 export interface BundleInput {
@@ -173,4 +173,3 @@ export function readBundle(input: BundleInput): SourceRead {
   return { ok: true, batch, notes };
 }
 
-export { BUNDLE_FILE_KINDS };

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Rejection } from '../../domain/errors.ts';
+import type { SourceFile } from '../../store/repository.ts';
 import { parseDataSymbol } from '../../domain/data-symbol.ts';
 import type { Area, FigureValue, IndicatorDefinition, IndicatorValue, Polarity } from '../../domain/indicator.ts';
 import { parsePeriod } from '../../domain/period.ts';
@@ -56,7 +57,7 @@ export interface LaitInput {
   readonly onProgress?: ProgressFn;
 }
 
-function readDictionary(path: string, display: string): { ok: true; byShort: Map<string, IndicatorDefinition>; notes: string[]; file: import('../../store/repository.ts').SourceFile } | { ok: false; rejections: readonly Rejection[] } {
+function readDictionary(path: string, display: string): { ok: true; byShort: Map<string, IndicatorDefinition>; notes: string[]; file: SourceFile } | { ok: false; rejections: readonly Rejection[] } {
   const loaded = loadCsv(path, display);
   if (!loaded.ok) return loaded;
   const { table, file } = loaded.value;

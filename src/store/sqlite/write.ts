@@ -34,11 +34,12 @@ function isUniqueViolation(error: unknown): boolean {
 export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): ImportOutcome {
   const counts: Record<string, number> = {};
   const file = batch.files.map((f) => f.path).join(', ') || batch.dataset.id;
-  const ownerOf = (table: string, where: string, params: unknown[]): string => {
+  /** Which other dataset holds a key; `undefined` when the clash is within this batch (a repeated row). */
+  const ownerOf = (table: string, where: string, params: unknown[]): string | undefined => {
     const row = db.prepare(`SELECT dataset_id AS d FROM ${table} WHERE ${where} AND dataset_id <> ? LIMIT 1`).get(...params, batch.dataset.id) as
       | { d: string }
       | undefined;
-    return row?.d ?? 'another dataset';
+    return row?.d;
   };
   const insertAll = <T>(table: string, sql: string, rows: readonly T[] | undefined, params: (row: T) => unknown[], key: (row: T) => { where: string; params: unknown[]; label: string }) => {
     if (!rows || rows.length === 0) return;
@@ -56,7 +57,7 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
           column: null,
           value: k.label,
           reason:
-            owner === 'another dataset'
+            owner === undefined
               ? `appears twice in dataset "${batch.dataset.id}"`
               : `already stored by dataset "${owner}"; remove that dataset first or use other identifiers`,
         };
