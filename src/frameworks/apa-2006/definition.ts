@@ -1,0 +1,40 @@
+import { deepFreeze } from '../define.ts';
+import type { Framework } from '../types.ts';
+
+/**
+ * The 2006 annual performance assessment (APA), joint Ofsted/CSCI. Graded: the contribution of the LA's children's
+ * services, the council's capacity to improve, the contribution of its social care services, and a section per Every
+ * Child Matters outcome plus management (shared/seeds/stockport-2006-apa.txt; framework.md §2). It is the base every
+ * later year inherits from. The APA had no Block A of inspected settings: its evidence was the joint area review,
+ * the council's self-assessment and performance data by ECM outcome.
+ */
+export const APA_2006: Framework = deepFreeze({
+  id: 'apa-2006',
+  year: 2006,
+  title: '2006 annual performance assessment of services for children and young people',
+  inherits: null,
+  changes: [],
+  outcomeNoun: 'annual performance assessment',
+  // stockport-2006-apa.txt, the grade descriptor table.
+  scale: [
+    { grade: 4, label: 'Delivers well above minimum requirements', descriptor: 'A service that delivers well above minimum requirements for users', capacityDescriptor: 'Excellent / outstanding' },
+    { grade: 3, label: 'Consistently delivers above minimum requirements', descriptor: 'A service that consistently delivers above minimum requirements for users', capacityDescriptor: 'Good' },
+    { grade: 2, label: 'Delivers only minimum requirements', descriptor: 'A service that delivers only minimum requirements for users', capacityDescriptor: 'Adequate' },
+    { grade: 1, label: 'Does not deliver minimum requirements', descriptor: 'A service that does not deliver minimum requirements for users', capacityDescriptor: 'Inadequate' },
+  ],
+  // [reconstruction] APA letters went out in November; the evidence is taken as at the end of August, as later years.
+  profileDate: '2006-08-31',
+  previousProfileDate: '2005-08-31',
+  blockA: [],
+  subJudgements: [],
+  blockB: ['jar'],
+  blockCOutcomes: ['being-healthy', 'staying-safe', 'enjoying-and-achieving', 'positive-contribution', 'economic-wellbeing'],
+  // LAIT averages the ten neighbours as a simple mean, dropping missing values (framework.md §6).
+  similarAreas: 'mean',
+  // [reconstruction] no published tolerance: within 1 percentage point, or 2% of the comparator for rates.
+  inLineTolerance: { points: 1, relative: 0.02 },
+  paragraphs: {
+    intro:
+      'This letter summarises the findings of the 2006 annual performance assessment process for your local authority. The judgements reflect the outcomes of the joint area review (JAR) and the updated self-assessment provided by the council. We are grateful for the information which you provided to support this process and for the time made available by yourself and your colleagues to discuss relevant issues.',
+  },
+});

@@ -1,0 +1,33 @@
+import { extend } from '../define.ts';
+import { BLOCK_A_2009, RATING_2009 } from '../rating-2009/definition.ts';
+import type { Framework } from '../types.ts';
+
+/**
+ * The 2010 annual children's services assessment (letters of 9 December 2010). No 2010 letter is among the seeds, so
+ * its paragraphs are [reconstruction]: the 2011 wording (stockport-2011) without the sentences that look back to 2010,
+ * and without the guidance month, which is not known.
+ */
+export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
+  id: 'assessment-2010',
+  year: 2010,
+  title: "Annual children's services assessment 2010",
+  changes: [
+    '"assessment" replaces "rating"; no longer transitional (framework.md §1)',
+    "children's centres join Block A: Ofsted inspected them from 2010",
+    'from April 2010 any area for priority action in an unannounced inspection means performs poorly (Community Care, 6 April 2010)',
+  ],
+  outcomeNoun: 'assessment',
+  profileDate: '2010-08-31',
+  previousProfileDate: '2009-08-31',
+  blockA: [{ id: 'childrens-centres', label: "Children's centres", providerTypes: ['childrens-centre'] }, ...BLOCK_A_2009],
+  paragraphs: {
+    intro:
+      "Ofsted guidance explains that the annual assessment of children's services is derived from the performance profile of the quality of services for children and young people in each local area. This performance profile includes findings from across Ofsted's inspection and regulation of services and settings for which the local authority has strategic or operational responsibilities, either alone or in partnership with others, together with other published data.",
+    weight:
+      "In reaching the assessment of children's services, Ofsted has taken account of inspection outcomes including the arrangements for making sure children are safe and stay safe and performance against similar authorities and/or national measures. More weight has been given to the outcomes of Ofsted's inspections and regulatory visits (Blocks A and B in the performance profile).",
+    scaleIntro: 'The annual assessment derives from a four point scale:',
+    withinLevel:
+      "Within each level there will be differing standards of provision. For example, an assessment of 'performs excellently' does not mean all aspects of provision are perfect. Similarly, an assessment of 'performs poorly' does not mean there are no adequate or even good aspects. While the performance profile remains central to Ofsted's assessment, meeting or not meeting the minimum requirements alone does not define the grade. The assessment has involved the application of inspector judgement.",
+    statutory: "This children's services assessment is provided in accordance with section 138 of the Education and Inspections Act 2006.",
+  },
+});
