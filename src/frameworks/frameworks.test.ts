@@ -28,7 +28,7 @@ describe('framework definitions', () => {
 
   it('are frozen, so no engine can change the framework it is given', () => {
     const f = frameworkFor(2011);
-    assert.throws(() => ((f.scale as { label: string }[])[0]!.label = 'changed'));
+    assert.throws(() => ((f.scale as unknown as { label: string }[])[0]!.label = 'changed'));
     assert.equal(f.scale[0]?.label, 'Performs excellently');
   });
 

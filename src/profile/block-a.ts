@@ -1,0 +1,240 @@
+import type { Area } from '../domain/indicator.ts';
+import type { Judgement } from '../domain/judgement.ts';
+import { judgementRank } from '../domain/judgement.ts';
+import type { LaCode } from '../domain/local-authority.ts';
+import type { FigureBasis } from '../domain/outcome-count.ts';
+import type { Provider, ProviderInspection } from '../domain/provider.ts';
+import type { BlockAGroup, Framework } from '../frameworks/types.ts';
+import type { EvidenceIndex } from './evidence.ts';
+
+/**
+ * Block A of the performance profile: for each group of settings, the latest overall effectiveness of each setting at
+ * the profile date, counted, as shares, against similar areas and England, and against last year. The ADCS's account
+ * of the profile (evidence to the Commons committee, 20 January 2010) is that a provider type was read by the share of
+ * its settings good or better at their latest inspection.
+ */
+export interface OutcomeTally {
+  readonly inspected: number;
+  readonly outstanding: number;
+  readonly good: number;
+  /** Satisfactory, adequate or requires improvement: the third grade of each regime. */
+  readonly satisfactory: number;
+  readonly inadequate: number;
+}
+
+/** Shares of the inspected, 0 to 1; `null` where nothing was inspected (never a zero in its place). */
+export interface OutcomeShares {
+  readonly outstanding: number | null;
+  readonly goodOrBetter: number | null;
+  readonly satisfactory: number | null;
+  readonly inadequate: number | null;
+}
+
+/** One setting's judgement as counted, and where it came from. */
+export interface CountedSetting {
+  readonly urn: string;
+  readonly name: string;
+  readonly judgement: Judgement;
+  readonly inspectedOn: string;
+  /** Set where a new setting (an academy) has no inspection yet and its predecessor's latest is read instead. */
+  readonly viaPredecessor: string | null;
+}
+
+export interface AreaOutcomes {
+  readonly tally: OutcomeTally;
+  readonly shares: OutcomeShares;
+  readonly basis: FigureBasis;
+}
+
+export interface ComparatorOutcomes {
+  readonly shares: OutcomeShares;
+  readonly basis: FigureBasis;
+  /** For similar areas: how the neighbours were combined, and which contributed. */
+  readonly method?: 'mean' | 'median' | 'pooled';
+  readonly contributors?: readonly LaCode[];
+}
+
+export interface BlockARow {
+  readonly group: BlockAGroup;
+  readonly asAt: string;
+  readonly la: AreaOutcomes;
+  readonly settings: readonly CountedSetting[];
+  readonly similarAreas: ComparatorOutcomes | null;
+  readonly england: ComparatorOutcomes | null;
+  readonly lastYear: AreaOutcomes;
+  /** Change in the share good or better since last year, in percentage points; `null` if either year has none. */
+  readonly goodOrBetterChange: number | null;
+}
+
+const EMPTY: OutcomeTally = { inspected: 0, outstanding: 0, good: 0, satisfactory: 0, inadequate: 0 };
+
+export function tally(judgements: Iterable<Judgement>): OutcomeTally {
+  let outstanding = 0;
+  let good = 0;
+  let satisfactory = 0;
+  let inadequate = 0;
+  for (const j of judgements) {
+    const rank = judgementRank(j);
+    if (rank === 1) outstanding++;
+    else if (rank === 2) good++;
+    else if (rank === 3) satisfactory++;
+    else inadequate++;
+  }
+  return { inspected: outstanding + good + satisfactory + inadequate, outstanding, good, satisfactory, inadequate };
+}
+
+export function shares(t: OutcomeTally): OutcomeShares {
+  if (t.inspected === 0) return { outstanding: null, goodOrBetter: null, satisfactory: null, inadequate: null };
+  return { outstanding: t.outstanding / t.inspected, goodOrBetter: (t.outstanding + t.good) / t.inspected, satisfactory: t.satisfactory / t.inspected, inadequate: t.inadequate / t.inspected };
+}
+
+/** The latest inspection with an overall judgement on or before the date (inspections are oldest first). */
+function latestJudged(inspections: readonly ProviderInspection[] | undefined, asAt: string): ProviderInspection | undefined {
+  if (!inspections) return undefined;
+  for (let i = inspections.length - 1; i >= 0; i--) {
+    const inspection = inspections[i]!;
+    if (inspection.date <= asAt && inspection.overall !== null) return inspection;
+  }
+  return undefined;
+}
+
+const openOn = (p: Provider, date: string) => (p.openedOn === null || p.openedOn <= date) && (p.closedOn === null || p.closedOn >= date);
+
+const inGroup = (group: BlockAGroup) => (p: Provider) => group.providerTypes.includes(p.type) && (group.ownership === undefined || p.ownership === group.ownership);
+
+/**
+ * The settings of a group open in an LA at a date, each with its latest judgement. A setting not yet inspected is
+ * read through its predecessor (Stoke-on-Trent 2011: "some schools have become academies. The most recent inspection
+ * judgements for these schools have been taken into account"); one with neither is not counted.
+ */
+export function countedSettings(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string): CountedSetting[] {
+  const out: CountedSetting[] = [];
+  for (const p of (index.providersByLa.get(la) ?? []).filter(inGroup(group))) {
+    if (!openOn(p, asAt)) continue;
+    let latest = latestJudged(index.inspectionsByUrn.get(p.urn), asAt);
+    let via: string | null = null;
+    let predecessor = p.predecessorUrn;
+    const seen = new Set([p.urn]);
+    while (!latest && predecessor !== null && !seen.has(predecessor)) {
+      seen.add(predecessor);
+      latest = latestJudged(index.inspectionsByUrn.get(predecessor), asAt);
+      if (latest) via = predecessor;
+      predecessor = index.providerByUrn.get(predecessor)?.predecessorUrn ?? null;
+    }
+    if (latest?.overall) out.push({ urn: p.urn, name: p.name, judgement: latest.overall, inspectedOn: latest.date, viaPredecessor: via });
+  }
+  return out;
+}
+
+/** Counts supplied by a bundle for an area, a group and a date, where provider rows are not given. */
+function suppliedTally(index: EvidenceIndex, area: Area, group: BlockAGroup, asAt: string): OutcomeTally | null {
+  const rows = index.evidence.outcomeCounts.filter((c) => c.area.kind === area.kind && c.area.code === area.code && c.asAt === asAt && group.providerTypes.includes(c.providerType));
+  if (rows.length === 0) return null;
+  const t = { ...EMPTY };
+  for (const r of rows) {
+    const rank = judgementRank(r.judgement);
+    const key = rank === 1 ? 'outstanding' : rank === 2 ? 'good' : rank === 3 ? 'satisfactory' : 'inadequate';
+    (t as Record<keyof OutcomeTally, number>)[key] += r.count;
+    (t as Record<keyof OutcomeTally, number>).inspected += r.count;
+  }
+  return t;
+}
+
+/** An LA's own outcomes for a group: provider-level where it has settings of the group, else supplied aggregates. */
+export function laOutcomes(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string): { outcomes: AreaOutcomes; settings: CountedSetting[] } {
+  const settings = countedSettings(index, la, group, asAt);
+  const supplied = settings.length === 0 ? suppliedTally(index, { kind: 'la', code: la }, group, asAt) : null;
+  const t = supplied ?? tally(settings.map((s) => s.judgement));
+  return { outcomes: { tally: t, shares: shares(t), basis: supplied ? 'aggregate' : 'provider-level' }, settings };
+}
+
+function combine(values: readonly number[], method: 'mean' | 'median'): number {
+  if (method === 'mean') return values.reduce((a, b) => a + b, 0) / values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Similar areas: the neighbours' shares combined by the framework's method (LAIT's simple mean, dropping neighbours
+ * with nothing inspected; or the median), or a comparator supplied by a bundle where no neighbour has data.
+ */
+export function similarAreasOutcomes(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string, method: 'mean' | 'median', own: (code: LaCode) => AreaOutcomes): ComparatorOutcomes | null {
+  const neighbours = index.evidence.neighbours.get(la) ?? [];
+  const contributing = neighbours.map((code) => ({ code, o: own(code) })).filter((n) => n.o.tally.inspected > 0);
+  if (contributing.length > 0) {
+    const pick = (key: keyof OutcomeShares) => combine(contributing.map((n) => n.o.shares[key]!), method);
+    return {
+      shares: { outstanding: pick('outstanding'), goodOrBetter: pick('goodOrBetter'), satisfactory: pick('satisfactory'), inadequate: pick('inadequate') },
+      basis: 'provider-level',
+      method,
+      contributors: contributing.map((n) => n.code),
+    };
+  }
+  const supplied = suppliedTally(index, { kind: 'similar-areas', code: la }, group, asAt);
+  return supplied ? { shares: shares(supplied), basis: 'supplied-comparator' } : null;
+}
+
+/** England: every LA's settings pooled (the national share of settings), or a supplied national figure. */
+export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string, own: (code: LaCode) => AreaOutcomes): ComparatorOutcomes | null {
+  const pooled = { ...EMPTY };
+  let any = false;
+  for (const la of index.evidence.las) {
+    const o = own(la.code);
+    if (o.tally.inspected === 0) continue;
+    any = true;
+    for (const key of Object.keys(pooled) as (keyof OutcomeTally)[]) (pooled as Record<keyof OutcomeTally, number>)[key] += o.tally[key];
+  }
+  if (any) return { shares: shares(pooled), basis: 'provider-level', method: 'pooled' };
+  const supplied = suppliedTally(index, { kind: 'england', code: '970' }, group, asAt);
+  return supplied ? { shares: shares(supplied), basis: 'supplied-comparator' } : null;
+}
+
+/**
+ * Memos for one profiling run: every LA's own outcomes per group and date, and England's per group and date, so that
+ * comparators (each LA is someone's neighbour, and everyone's England) are computed once however many LAs are profiled.
+ */
+export interface BlockAContext {
+  readonly own: (la: LaCode, group: BlockAGroup, asAt: string) => { outcomes: AreaOutcomes; settings: CountedSetting[] };
+  readonly england: (group: BlockAGroup, asAt: string) => ComparatorOutcomes | null;
+}
+
+export function blockAContext(index: EvidenceIndex): BlockAContext {
+  const owns = new Map<string, { outcomes: AreaOutcomes; settings: CountedSetting[] }>();
+  const englands = new Map<string, ComparatorOutcomes | null>();
+  const own: BlockAContext['own'] = (la, group, asAt) => {
+    const key = `${la}|${group.id}|${asAt}`;
+    let hit = owns.get(key);
+    if (!hit) {
+      hit = laOutcomes(index, la, group, asAt);
+      owns.set(key, hit);
+    }
+    return hit;
+  };
+  const england: BlockAContext['england'] = (group, asAt) => {
+    const key = `${group.id}|${asAt}`;
+    if (!englands.has(key)) englands.set(key, englandOutcomes(index, group, asAt, (code) => own(code, group, asAt).outcomes));
+    return englands.get(key)!;
+  };
+  return { own, england };
+}
+
+export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, context: BlockAContext = blockAContext(index)): BlockARow[] {
+  return framework.blockA.map((group) => {
+    const asAt = framework.profileDate;
+    const current = context.own(la, group, asAt);
+    const last = context.own(la, group, framework.previousProfileDate).outcomes;
+    const now = current.outcomes.shares.goodOrBetter;
+    const before = last.shares.goodOrBetter;
+    return {
+      group,
+      asAt,
+      la: current.outcomes,
+      settings: current.settings,
+      similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.own(code, group, asAt).outcomes),
+      england: context.england(group, asAt),
+      lastYear: last,
+      goodOrBetterChange: now === null || before === null ? null : Math.round((now - before) * 1000) / 10,
+    };
+  });
+}
