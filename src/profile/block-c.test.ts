@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import type { IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
+import type { LaCode } from '../domain/local-authority.ts';
+import { parsePeriod } from '../domain/period.ts';
+import { frameworkFor } from '../frameworks/index.ts';
+import { readBundle } from '../ingest/bundle/read.ts';
+import { FIXTURE_LAS } from '../../test/support/las.ts';
+import type { BlockCRow, Comparison } from './block-c.ts';
+import { blockC, indexIndicators } from './block-c.ts';
+
+const STOCKPORT = '356' as LaCode;
+const fixture = fileURLToPath(new URL('../../test/fixtures/seeds/stockport-2011-assessment/', import.meta.url));
+
+/** A fact's word against a comparison: relation words, verdict words, or "just" (strictly so, yet in line). */
+function holds(word: string, c: Comparison | null): boolean {
+  if (c === null) return false;
+  if (word === 'in-line') return c.relation === 'in-line';
+  if (word === 'above' || word === 'below') return c.relation === word;
+  if (word === 'better' || word === 'worse') return c.verdict === word;
+  if (word === 'just-below' || word === 'just-above') return c.relation === 'in-line' && c.position === word.slice(5);
+  throw new Error(`unknown expectation ${word}`);
+}
+
+describe('Block C on the Stockport 2011 fixture: every comparison and trend the letter states', () => {
+  const read = readBundle({ dir: fixture, context: { las: new Map(FIXTURE_LAS.map((la) => [la.code as string, la])), storedIndicators: new Set() } });
+  assert.ok(read.ok);
+  const rows = new Map(blockC(indexIndicators(read.batch.indicators ?? [], read.batch.indicatorValues ?? []), STOCKPORT, [], [STOCKPORT], frameworkFor(2011)).map((r) => [r.indicator.id, r]));
+  const facts = (JSON.parse(readFileSync(`${fixture}facts.json`, 'utf8')) as { facts: { id: string; kind: string; quote: string; expect: Record<string, unknown> }[] }).facts;
+  const at = (row: BlockCRow, period: string) => {
+    const found = row.series.find((s) => s.period.original === period);
+    assert.ok(found, `${row.indicator.id} has no ${period}`);
+    return found;
+  };
+
+  for (const fact of facts.filter((f) => typeof f.expect['indicator'] === 'string')) {
+    it(`${fact.id}: "${fact.quote.slice(0, 90)}…"`, () => {
+      const e = fact.expect;
+      const row = rows.get(e['indicator'] as string);
+      assert.ok(row, `no Block C row for ${e['indicator']}`);
+      const periods = (e['periods'] as string[] | undefined) ?? (e['period'] ? [e['period'] as string] : []);
+      for (const p of periods) {
+        const figures = at(row, p);
+        if (e['vsSimilarAreas']) assert.ok(holds(e['vsSimilarAreas'] as string, figures.similarAreas), `${p} vs similar areas: ${JSON.stringify(figures.similarAreas)}`);
+        if (e['vsEngland']) assert.ok(holds(e['vsEngland'] as string, figures.england), `${p} vs England: ${JSON.stringify(figures.england)}`);
+      }
+      for (const [key, area] of [['vsSimilarAreasIn', 'similarAreas'], ['vsEnglandIn', 'england']] as const) {
+        for (const [p, word] of Object.entries((e[key] as Record<string, string> | undefined) ?? {})) assert.ok(holds(word, at(row, p)[area]), `${p} ${area}: ${JSON.stringify(at(row, p)[area])}`);
+      }
+      if (e['trend']) {
+        const trend = e['years'] === 2 ? row.twoYearTrend : row.trend;
+        assert.equal(trend?.word, e['trend'], JSON.stringify(trend));
+      }
+    });
+  }
+
+  it('says where each comparator came from: supplied similar areas, published England', () => {
+    const latest = rows.get('NI 75')!.latest!;
+    assert.deepEqual([latest.similarAreas?.source, latest.england?.source], ['supplied-comparator', 'published']);
+  });
+});
+
+describe('Block C rules', () => {
+  const def = (id: string, extra: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({ id, name: id, unit: '%', polarity: 'higher-is-better', ecmOutcome: 'enjoying-and-achieving', topic: null, description: null, source: 'test', ...extra });
+  const v = (indicator: string, code: string, period: string, value: number | 'c', kind: 'la' | 'england' = 'la'): IndicatorValue => ({
+    indicator,
+    area: { kind, code },
+    period: parsePeriod(period)!,
+    value: value === 'c' ? { kind: 'symbol', symbol: 'c' } : { kind: 'number', value },
+    original: String(value),
+  });
+  const las = ['356', '358', '861', '822'] as LaCode[];
+  const values = [
+    v('A', '356', '2010', 60), v('A', '358', '2010', 70), v('A', '861', '2010', 50), v('A', '822', '2010', 'c'),
+    v('A', '356', '2011 (prov)', 10), v('A', '356', '2011 (Final)', 61),
+    v('B', '356', '2010/11', 'c'), v('B', '358', '2010/11', 5), v('B', '970', '2010/11', 6, 'england'),
+    v('L', '356', '2010/11', 4), v('L', '358', '2010/11', 6), v('L', '861', '2010/11', 2),
+  ];
+  const index = indexIndicators([def('A'), def('B'), def('L', { polarity: 'lower-is-better' }), def('X', { ecmOutcome: null })], values);
+  const rows = new Map(blockC(index, STOCKPORT, ['358', '861', '822'] as LaCode[], las, frameworkFor(2011)).map((r) => [r.indicator.id, r]));
+
+  it('prefers a final figure to a provisional one for the same year, and keeps the series in order', () => {
+    assert.deepEqual(rows.get('A')!.series.map((s) => s.period.original), ['2010', '2011 (Final)']);
+  });
+  it('averages the neighbours that have a number, dropping a suppressed one', () => {
+    assert.equal(rows.get('A')!.series[0]!.similarAreas?.comparator, 60);
+  });
+  it('never compares a suppressed value: it stays the symbol, with no comparison', () => {
+    const b = rows.get('B')!.latest!;
+    assert.deepEqual([b.la, b.similarAreas, b.england], [{ kind: 'symbol', symbol: 'c' }, null, null]);
+    assert.equal(rows.get('B')!.rank, null);
+  });
+  it('ranks by polarity: 1 is best, with the quartile', () => {
+    assert.deepEqual(rows.get('L')!.rank, { rank: 2, of: 3, quartile: 3 });
+  });
+  it('leaves out indicators without an ECM outcome in a historical framework', () => {
+    assert.equal(rows.has('X'), false);
+  });
+});

@@ -1,0 +1,171 @@
+import type { DataSymbol } from '../domain/data-symbol.ts';
+import { ENGLAND_AREA_CODE } from '../domain/area-codes.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
+import type { LaCode } from '../domain/local-authority.ts';
+import type { Period } from '../domain/period.ts';
+import type { Framework } from '../frameworks/types.ts';
+
+/**
+ * Block C of the performance profile: each indicator of the framework's ECM outcomes, for the LA, similar areas and
+ * England, with a polarity-aware comparison, the LA's rank and quartile among all LAs, and its trend over up to five
+ * periods (framework.md §3). A missing value stays a data symbol and is never compared as if it were zero.
+ */
+export type Figure = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'symbol'; readonly symbol: DataSymbol } | { readonly kind: 'none' };
+
+/** How a comparator was obtained. */
+export type ComparatorSource = 'neighbours-mean' | 'neighbours-median' | 'supplied-comparator' | 'published';
+
+export interface Comparison {
+  readonly comparator: number;
+  readonly source: ComparatorSource;
+  /** LA minus comparator. */
+  readonly difference: number;
+  /** Strictly by sign: "fell to just below the national figure" (stockport-2011) is below, yet in line. */
+  readonly position: 'above' | 'equal' | 'below';
+  /** Within the framework's tolerance, or above or below it. */
+  readonly relation: 'above' | 'in-line' | 'below';
+  /** The relation read through the indicator's polarity; `null` where the indicator has none. */
+  readonly verdict: 'better' | 'in-line' | 'worse' | null;
+}
+
+export interface PeriodFigures {
+  readonly period: Period;
+  readonly la: Figure;
+  readonly similarAreas: Comparison | null;
+  readonly england: Comparison | null;
+}
+
+export type TrendWord = 'improving' | 'stable' | 'declining' | 'narrowing' | 'widening';
+
+export interface Trend {
+  readonly from: Period;
+  readonly to: Period;
+  readonly change: number;
+  readonly word: TrendWord;
+}
+
+export interface BlockCRow {
+  readonly indicator: IndicatorDefinition;
+  /** Oldest first, up to five periods ending no later than the framework's year. */
+  readonly series: readonly PeriodFigures[];
+  readonly latest: PeriodFigures | null;
+  readonly rank: { readonly rank: number; readonly of: number; readonly quartile: 1 | 2 | 3 | 4 } | null;
+  /** Over the whole series, and over the last two years ("has narrowed over the last two years"). */
+  readonly trend: Trend | null;
+  readonly twoYearTrend: Trend | null;
+}
+
+/** Values indexed by indicator, then period, then area, built once per run. */
+export interface IndicatorIndex {
+  readonly definitions: ReadonlyMap<string, IndicatorDefinition>;
+  readonly byIndicator: ReadonlyMap<string, ReadonlyMap<string, { readonly period: Period; readonly byArea: ReadonlyMap<string, IndicatorValue> }>>;
+}
+
+const areaKey = (kind: string, code: string) => `${kind}:${code}`;
+
+export function indexIndicators(definitions: readonly IndicatorDefinition[], values: readonly IndicatorValue[]): IndicatorIndex {
+  const byIndicator = new Map<string, Map<string, { period: Period; byArea: Map<string, IndicatorValue> }>>();
+  for (const v of values) {
+    let periods = byIndicator.get(v.indicator);
+    if (!periods) byIndicator.set(v.indicator, (periods = new Map()));
+    let entry = periods.get(v.period.original);
+    if (!entry) periods.set(v.period.original, (entry = { period: v.period, byArea: new Map() }));
+    entry.byArea.set(areaKey(v.area.kind, v.area.code), v);
+  }
+  return { definitions: new Map(definitions.map((d) => [d.id, d])), byIndicator };
+}
+
+/** Percentages and percentage points are compared in points; rates and counts relative to the comparator. */
+function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Framework): number {
+  const inPoints = /%|percent|percentage point/i.test(indicator.unit);
+  return inPoints ? framework.inLineTolerance.points : Math.abs(comparator) * framework.inLineTolerance.relative;
+}
+
+function compare(indicator: IndicatorDefinition, la: number, comparator: number, source: ComparatorSource, framework: Framework): Comparison {
+  const difference = Math.round((la - comparator) * 1e6) / 1e6;
+  const tol = tolerance(indicator, comparator, framework);
+  const relation = Math.abs(difference) <= tol ? 'in-line' : difference > 0 ? 'above' : 'below';
+  const verdict =
+    indicator.polarity === 'no-polarity' ? null : relation === 'in-line' ? 'in-line' : (relation === 'above') === (indicator.polarity === 'higher-is-better') ? 'better' : 'worse';
+  return { comparator, source, difference, position: difference > 0 ? 'above' : difference < 0 ? 'below' : 'equal', relation, verdict };
+}
+
+const figureOf = (v: IndicatorValue | undefined): Figure => (v === undefined ? { kind: 'none' } : v.value.kind === 'number' ? v.value : v.value);
+const numberOf = (v: IndicatorValue | undefined): number | null => (v?.value.kind === 'number' ? v.value.value : null);
+
+/** Among periods ending in the same year, a final or revised figure is preferred to an unqualified, then a provisional one. */
+const QUALIFIER_ORDER = { final: 0, revised: 1, outturn: 2, none: 3, provisional: 4 } as const;
+
+function periodsUpTo(periods: Iterable<{ period: Period }>, year: number): Period[] {
+  const bestByEnd = new Map<number, Period>();
+  for (const { period } of periods) {
+    if (period.endYear === null || period.endYear > year) continue;
+    const current = bestByEnd.get(period.endYear);
+    const rank = (p: Period) => QUALIFIER_ORDER[p.qualifier ?? 'none'];
+    if (!current || rank(period) < rank(current)) bestByEnd.set(period.endYear, period);
+  }
+  return [...bestByEnd.values()].sort((a, b) => a.endYear! - b.endYear!);
+}
+
+const isGap = (d: IndicatorDefinition) => /gap/i.test(`${d.id} ${d.name}`);
+
+function trendBetween(indicator: IndicatorDefinition, from: PeriodFigures, to: PeriodFigures, framework: Framework): Trend | null {
+  if (from.la.kind !== 'number' || to.la.kind !== 'number' || from === to) return null;
+  const change = Math.round((to.la.value - from.la.value) * 1e6) / 1e6;
+  const tol = tolerance(indicator, from.la.value, framework);
+  const up = change > tol;
+  const down = change < -tol;
+  let word: TrendWord;
+  if (!up && !down) word = 'stable';
+  else if (isGap(indicator)) word = up ? 'widening' : 'narrowing';
+  else if (indicator.polarity === 'no-polarity') word = 'stable';
+  else word = up === (indicator.polarity === 'higher-is-better') ? 'improving' : 'declining';
+  return { from: from.period, to: to.period, change, word };
+}
+
+export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly LaCode[], allLas: readonly LaCode[], framework: Framework): BlockCRow[] {
+  const rows: BlockCRow[] = [];
+  for (const indicator of index.definitions.values()) {
+    if (indicator.ecmOutcome === null || !framework.blockCOutcomes.includes(indicator.ecmOutcome)) continue;
+    const periods = index.byIndicator.get(indicator.id);
+    if (!periods) continue;
+    const chosen = periodsUpTo(periods.values(), framework.year).slice(-5);
+    const series = chosen.map((period): PeriodFigures => {
+      const byArea = periods.get(period.original)!.byArea;
+      const own = byArea.get(areaKey('la', la));
+      const value = numberOf(own);
+      const neighbourValues = neighbours.map((n) => numberOf(byArea.get(areaKey('la', n)))).filter((v): v is number => v !== null);
+      let similar: Comparison | null = null;
+      if (value !== null) {
+        if (neighbourValues.length > 0) {
+          const sorted = [...neighbourValues].sort((a, b) => a - b);
+          const mid = Math.floor(sorted.length / 2);
+          const combined = framework.similarAreas === 'mean' ? neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+          similar = compare(indicator, value, combined, framework.similarAreas === 'mean' ? 'neighbours-mean' : 'neighbours-median', framework);
+        } else {
+          const supplied = numberOf(byArea.get(areaKey('similar-areas', la)));
+          if (supplied !== null) similar = compare(indicator, value, supplied, 'supplied-comparator', framework);
+        }
+      }
+      const englandValue = numberOf(byArea.get(areaKey('england', ENGLAND_AREA_CODE)));
+      const england = value !== null && englandValue !== null ? compare(indicator, value, englandValue, 'published', framework) : null;
+      return { period, la: figureOf(own), similarAreas: similar, england };
+    });
+    const latest = series.at(-1) ?? null;
+    let rank: BlockCRow['rank'] = null;
+    if (latest && latest.la.kind === 'number') {
+      const byArea = periods.get(latest.period.original)!.byArea;
+      const values = allLas.map((code) => numberOf(byArea.get(areaKey('la', code)))).filter((v): v is number => v !== null);
+      const own = latest.la.value;
+      const better = values.filter((v) => (indicator.polarity === 'lower-is-better' ? v < own : v > own)).length;
+      const position = better + 1;
+      rank = { rank: position, of: values.length, quartile: Math.min(4, Math.ceil((position / values.length) * 4)) as 1 | 2 | 3 | 4 };
+    }
+    const numeric = series.filter((s) => s.la.kind === 'number');
+    const trend = numeric.length >= 2 ? trendBetween(indicator, numeric[0]!, numeric.at(-1)!, framework) : null;
+    const twoBack = series.length >= 3 ? series.at(-3)! : null;
+    const twoYearTrend = twoBack && latest ? trendBetween(indicator, twoBack, latest, framework) : null;
+    rows.push({ indicator, series, latest, rank, trend, twoYearTrend });
+  }
+  return rows;
+}
