@@ -12,6 +12,7 @@ const commands = {
   generate: () => import('./commands/generate.ts'),
   import: () => import('./commands/import.ts'),
   las: () => import('./commands/las.ts'),
+  profile: () => import('./commands/profile.ts'),
   showLa: () => import('./commands/show-la.ts'),
 };
 
@@ -96,6 +97,23 @@ program
   .action(async (opts: { year?: number; json?: boolean }) => {
     const { runLas } = await commands.las();
     await withStore((store) => runLas(store, { ...(opts.year === undefined ? {} : { year: opts.year }), json: opts.json === true }, io));
+  });
+
+program
+  .command('profile')
+  .description("an LA's performance profile for a framework year: Blocks A, B and C")
+  .option('--la <code>', 'the LA by DfE code, e.g. 356')
+  .option('--name <name>', 'the LA by name instead')
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--json', 'the whole profile as JSON')
+  .option('--csv', 'Blocks A and C as one CSV table')
+  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean; csv?: boolean }) => {
+    if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+    const { runProfile } = await commands.profile();
+    await withStore((store) =>
+      runProfile(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+    );
   });
 
 const show = program.command('show').description('show what is stored about something');

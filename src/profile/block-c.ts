@@ -167,5 +167,7 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
     const twoYearTrend = twoBack && latest ? trendBetween(indicator, twoBack, latest, framework) : null;
     rows.push({ indicator, series, latest, rank, trend, twoYearTrend });
   }
-  return rows;
+  // In the framework's order of ECM outcomes, then by indicator id with numbers compared as numbers (NI 56 < NI 102).
+  const outcomeOrder = (r: BlockCRow) => framework.blockCOutcomes.indexOf(r.indicator.ecmOutcome!);
+  return rows.sort((a, b) => outcomeOrder(a) - outcomeOrder(b) || a.indicator.id.localeCompare(b.indicator.id, 'en', { numeric: true }));
 }

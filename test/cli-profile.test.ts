@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import Papa from 'papaparse';
+import { FIXTURE_LA_BATCH } from './support/las.ts';
+import { openStore, tempDir } from './support/store.ts';
+
+/** `kingsway profile` on the Stockport 2011 fixture, in each of its three formats. */
+const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/seeds/stockport-2011-assessment/', import.meta.url));
+
+describe('kingsway profile', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  const kingsway = (...args: string[]) => spawnSync(process.execPath, [main, '--db', db, ...args], { encoding: 'utf8' });
+  before(async () => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'kingsway.db');
+    const store = await openStore(tmp.dir);
+    await store.replaceDataset(FIXTURE_LA_BATCH);
+    await store.close();
+    const imported = kingsway('import', '--no-data', '--bundle', fixture);
+    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+  });
+  after(() => tmp.cleanup());
+
+  it('prints Blocks A, B and C as tables, saying the data is not real', () => {
+    const run = kingsway('profile', '--la', '356', '--year', '2011');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Includes data that is not real: fixture-stockport-2011/);
+    assert.match(run.stdout, /Special schools\s+6\s+33%\s+83%\s+17%\s+0%/);
+    assert.match(run.stdout, /Primary schools\s+94\s.*aggregate/);
+    assert.match(run.stdout, /Unannounced inspection of contact, referral and assessment arrangements, 2011-05-11: no overall judgement; areas for priority action: 0/);
+    assert.match(run.stdout, /NI 117\s+2010\s+6\s+4\.8 \(supplied\)\s+6\.1\s+worse\s+in-line \(just below\)/);
+  });
+
+  it('--csv gives one table of Blocks A and C that a spreadsheet reads', () => {
+    const run = kingsway('profile', '--name', 'Stockport', '--year', '2011', '--csv');
+    const parsed = Papa.parse<Record<string, string>>(run.stdout.trim(), { header: true });
+    assert.equal(parsed.errors.length, 0);
+    const special = parsed.data.find((r) => r['block'] === 'A' && r['id'] === 'special');
+    assert.equal(special?.['la_inspected'], '6');
+    assert.ok(parsed.data.some((r) => r['block'] === 'C' && r['id'] === 'NI 75' && r['period'] === '2010/11' && r['vs_similar_areas'] === 'in-line'));
+  });
+
+  it('--json gives the whole profile', () => {
+    const profile = JSON.parse(kingsway('profile', '--la', '356', '--year', '2011', '--json').stdout) as { blockA: unknown[]; blockB: unknown[]; blockC: unknown[]; framework: { id: string } };
+    assert.equal(profile.framework.id, 'assessment-2011');
+    assert.equal(profile.blockA.length, 14);
+    assert.ok(profile.blockC.length >= 9);
+  });
+
+  it('refuses a year with no framework, naming it', () => {
+    const run = kingsway('profile', '--la', '356', '--year', '2008');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /no framework for 2008/);
+  });
+});
