@@ -1,6 +1,7 @@
 import type { AssessmentGrade } from '../domain/grade.ts';
 import type { EcmOutcome } from '../domain/indicator.ts';
-import type { LaInspectionKind } from '../domain/la-inspection.ts';
+import type { Judgement } from '../domain/judgement.ts';
+import type { LaInspectionKind, LaJudgementName } from '../domain/la-inspection.ts';
 import type { Ownership, ProviderType } from '../domain/provider.ts';
 
 /**
@@ -27,6 +28,39 @@ export interface BlockAGroup {
   readonly label: string;
   readonly providerTypes: readonly ProviderType[];
   readonly ownership?: Ownership;
+}
+
+/**
+ * Fixed cut-offs (the profile "used fixed cut-off points rather than quartiles": CAA consultation summary, Oct 2008).
+ * The values are [reconstruction]: the ADCS's examples (20 January 2010) fix only that 60% good or better read as
+ * green and 40% as red.
+ */
+export interface CutOffs {
+  /** Share good or better at or above which a Block A group is banded 4, 3 and 2; below the last it is 1. */
+  readonly blockA: { readonly 4: number; readonly 3: number; readonly 2: number };
+  /** Net share of indicators better than comparators (better minus worse, over those compared) for bands 4, 3, 2. */
+  readonly blockC: { readonly 4: number; readonly 3: number; readonly 2: number };
+  /** "More weight has been given to … Blocks A and B" (2010-2011 letters): the weight of Block A in the blend. */
+  readonly blockAWeight: number;
+}
+
+/** When a limiting rule fires: a condition on the profile, read by the judgement engine. */
+export type RuleCondition =
+  | { readonly kind: 'priority-actions'; readonly atLeast: number }
+  | { readonly kind: 'la-judgement'; readonly inspection: LaInspectionKind; readonly judgement: LaJudgementName; readonly is: Judgement }
+  | { readonly kind: 'outcome-band'; readonly outcomes: readonly EcmOutcome[]; readonly atMost: AssessmentGrade };
+
+export type RuleEffect = { readonly kind: 'cap'; readonly grade: AssessmentGrade } | { readonly kind: 'lower'; readonly by: number };
+
+/** A limiting rule as data, with its source. One per file in frameworks/rules/, its test beside it. */
+export interface LimitingRule {
+  readonly id: string;
+  readonly title: string;
+  /** The published source, or the reasoning where it is our reconstruction. */
+  readonly source: string;
+  readonly reconstruction: boolean;
+  readonly when: RuleCondition;
+  readonly effect: RuleEffect;
 }
 
 export interface Framework {
@@ -56,6 +90,9 @@ export interface Framework {
    * "in line with" the comparator. [reconstruction]
    */
   readonly inLineTolerance: { readonly points: number; readonly relative: number };
+  readonly cutOffs: CutOffs;
+  /** Applied in order after the provisional grade; each that fires is recorded in the trace. */
+  readonly limitingRules: readonly LimitingRule[];
   /** The letter's standard paragraphs of the year, verbatim from the seeds. */
   readonly paragraphs: Readonly<Record<string, string>>;
 }

@@ -33,6 +33,9 @@ export const APA_2006: Framework = deepFreeze({
   similarAreas: 'mean',
   // [reconstruction] no published tolerance: within 1 percentage point, or 2% of the comparator for rates.
   inLineTolerance: { points: 1, relative: 0.02 },
+  // [reconstruction] see CutOffs: 80% good or better is excellent, 60% good, 50% adequate (ADCS: 60% green, 40% red).
+  cutOffs: { blockA: { 4: 0.8, 3: 0.6, 2: 0.5 }, blockC: { 4: 0.4, 3: 0.1, 2: -0.2 }, blockAWeight: 0.7 },
+  limitingRules: [],
   paragraphs: {
     intro:
       'This letter summarises the findings of the 2006 annual performance assessment process for your local authority. The judgements reflect the outcomes of the joint area review (JAR) and the updated self-assessment provided by the council. We are grateful for the information which you provided to support this process and for the time made available by yourself and your colleagues to discuss relevant issues.',

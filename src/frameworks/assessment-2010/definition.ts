@@ -1,5 +1,6 @@
 import { extend } from '../define.ts';
 import { BLOCK_A_2009, RATING_2009 } from '../rating-2009/definition.ts';
+import { PRIORITY_ACTION_CAPS_AT_POORLY } from '../rules/priority-action-caps-at-poorly.ts';
 import type { Framework } from '../types.ts';
 
 /**
@@ -17,6 +18,8 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
     'from April 2010 any area for priority action in an unannounced inspection means performs poorly (Community Care, 6 April 2010)',
   ],
   outcomeNoun: 'assessment',
+  // The 2009 one-grade rule gives way to the April 2010 cap; the other rules carry over.
+  limitingRules: [PRIORITY_ACTION_CAPS_AT_POORLY, ...RATING_2009.limitingRules.filter((r) => r.id !== 'ucra-priority-action-lowers-one-grade')],
   profileDate: '2010-08-31',
   previousProfileDate: '2009-08-31',
   blockA: [{ id: 'childrens-centres', label: "Children's centres", providerTypes: ['childrens-centre'] }, ...BLOCK_A_2009],

@@ -1,5 +1,8 @@
 import { extend } from '../define.ts';
 import { APA_2006 } from '../apa-2006/definition.ts';
+import { INADEQUATE_BAND_IN_SAFETY_OR_ACHIEVEMENT_CAPS_AT_ADEQUATELY } from '../rules/inadequate-band-in-safety-or-achievement-caps-at-adequately.ts';
+import { INADEQUATE_SAFEGUARDING_CAPS_AT_POORLY } from '../rules/inadequate-safeguarding-caps-at-poorly.ts';
+import { UCRA_PRIORITY_ACTION_LOWERS_ONE_GRADE } from '../rules/ucra-priority-action-lowers-one-grade.ts';
 import type { BlockAGroup, Framework } from '../types.ts';
 
 /**
@@ -32,7 +35,9 @@ export const RATING_2009: Framework = extend(APA_2006, {
     'one rating on a four-point scale replaces the APA grades (trafford-2009)',
     'the performance profile is introduced: Block A (inspected settings), Block B (LA-level inspections), Block C (National Indicator Set)',
     'a transitional year: performance bands interpreted with flexibility (trafford-2009)',
+    'limiting rules: unannounced-inspection findings lower the rating by one grade; inadequate safeguarding; inadequate bands in staying safe or enjoying and achieving',
   ],
+  limitingRules: [UCRA_PRIORITY_ACTION_LOWERS_ONE_GRADE, INADEQUATE_SAFEGUARDING_CAPS_AT_POORLY, INADEQUATE_BAND_IN_SAFETY_OR_ACHIEVEMENT_CAPS_AT_ADEQUATELY],
   outcomeNoun: 'rating',
   // trafford-2009-rating.txt, the scale table.
   scale: [
