@@ -42,6 +42,11 @@ export interface CutOffs {
   readonly blockC: { readonly 4: number; readonly 3: number; readonly 2: number };
   /** "More weight has been given to … Blocks A and B" (2010-2011 letters): the weight of Block A in the blend. */
   readonly blockAWeight: number;
+  /**
+   * A group of fewer settings than this counts in proportion (one fostering agency weighs a fifth of a group of five
+   * or more), so that a single setting cannot weigh as much as hundreds of childminders. [reconstruction]
+   */
+  readonly fullWeightAt: number;
 }
 
 /** When a limiting rule fires: a condition on the profile, read by the judgement engine. */

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { derive } from '../../judgement/derive.ts';
+import { frameworkFor } from '../index.ts';
+import { profileWith } from '../../../test/support/profiles.ts';
+
+describe('rule: inadequate-band-in-safety-or-achievement-caps-at-adequately', () => {
+  const framework = frameworkFor(2011);
+  it('caps at performs adequately when staying safe indicators are in the inadequate band', () => {
+    const verdicts = [
+      { outcome: 'staying-safe' as const, verdict: 'worse' as const },
+      { outcome: 'staying-safe' as const, verdict: 'worse' as const },
+      ...Array.from({ length: 8 }, () => ({ outcome: 'enjoying-and-achieving' as const, verdict: 'better' as const })),
+    ];
+    const d = derive(profileWith(framework, { goodOrBetter: 0.95, verdicts }), framework);
+    assert.ok(d.ok);
+    assert.equal(d.provisional, 4);
+    assert.equal(d.derived, 2);
+    assert.match(d.fired[0]!.evidence[0]!, /staying safe indicators in band 1: 0 better, 0 in line, 4 worse/);
+  });
+  it('leaves the grade where other outcomes are weak', () => {
+    const d = derive(profileWith(framework, { goodOrBetter: 0.95, verdicts: [{ outcome: 'being-healthy', verdict: 'worse' }, { outcome: 'staying-safe', verdict: 'better' }] }), framework);
+    assert.ok(d.ok);
+    assert.deepEqual(d.fired, []);
+  });
+});

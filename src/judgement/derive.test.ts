@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import type { LaCode } from '../domain/local-authority.ts';
+import { frameworkFor } from '../frameworks/index.ts';
+import { readBundle } from '../ingest/bundle/read.ts';
+import { indexIndicators } from '../profile/block-c.ts';
+import { indexEvidence } from '../profile/evidence.ts';
+import { buildProfile, profileRun } from '../profile/profile.ts';
+import { FIXTURE_LAS } from '../../test/support/las.ts';
+import { derive } from './derive.ts';
+
+describe('derive on the Stockport 2011 fixture', () => {
+  const read = readBundle({ dir: fileURLToPath(new URL('../../test/fixtures/seeds/stockport-2011-assessment/', import.meta.url)), context: { las: new Map(FIXTURE_LAS.map((la) => [la.code as string, la])), storedIndicators: new Set() } });
+  assert.ok(read.ok);
+  const framework = frameworkFor(2011);
+  const run = profileRun(
+    framework,
+    indexEvidence({ las: FIXTURE_LAS, neighbours: new Map(), providers: read.batch.providers ?? [], inspections: read.batch.providerInspections ?? [], outcomeCounts: read.batch.outcomeCounts ?? [] }),
+    indexIndicators(read.batch.indicators ?? [], read.batch.indicatorValues ?? []),
+    read.batch.laInspections ?? [],
+    null,
+  );
+  const profile = buildProfile(run, '356' as LaCode);
+  const d = derive(profile, framework);
+
+  it('gives the letter’s grade: performs well (3), with no limiting rule', () => {
+    assert.ok(d.ok);
+    assert.equal(d.derived, 3);
+    assert.deepEqual(d.fired, []);
+  });
+  it('traces each step with its evidence', () => {
+    assert.ok(d.ok);
+    assert.deepEqual(d.trace.map((t) => t.step), ['block-a', 'block-c', 'provisional', 'derived']);
+    assert.ok(d.trace[0]!.evidence.some((e) => e.startsWith('Special schools: 83% good or better of 6 → band 3')));
+    assert.ok(d.trace[0]!.evidence.some((e) => /Local authority fostering agency: 100% good or better of 1 → band 4 \(weight 0\.2\)/.test(e)));
+    assert.match(d.trace.at(-1)!.text, /Derived grade 3: Performs well/);
+  });
+  it('is pure: the same profile gives the same derivation', () => {
+    assert.deepEqual(derive(profile, framework), d);
+  });
+});

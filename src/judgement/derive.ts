@@ -1,0 +1,160 @@
+import type { AssessmentGrade } from '../domain/grade.ts';
+import type { EcmOutcome } from '../domain/indicator.ts';
+import { JUDGEMENT_LABEL } from '../domain/judgement.ts';
+import { LA_INSPECTION_LABEL } from '../domain/la-inspection.ts';
+import type { CutOffs, Framework, LimitingRule, RuleCondition } from '../frameworks/types.ts';
+import type { LaProfile } from '../profile/profile.ts';
+
+/**
+ * The derived grade: a provisional grade from the profile by the framework's cut-offs, then its limiting rules, each
+ * that fires recorded with the evidence that made it fire. Pure: the same profile and framework give the same
+ * judgement and the same trace. The inspector's own judgement is stored apart and never overwrites this.
+ */
+export interface GroupBand {
+  readonly group: string;
+  readonly label: string;
+  readonly goodOrBetter: number;
+  readonly inspected: number;
+  readonly band: AssessmentGrade;
+}
+
+export interface OutcomeBand {
+  readonly outcome: EcmOutcome;
+  readonly better: number;
+  readonly inLine: number;
+  readonly worse: number;
+  /** (better − worse) / compared, over comparisons with similar areas and with England. */
+  readonly net: number;
+  readonly band: AssessmentGrade;
+}
+
+export interface RuleFiring {
+  readonly rule: Pick<LimitingRule, 'id' | 'title' | 'source' | 'reconstruction'>;
+  readonly before: AssessmentGrade;
+  readonly after: AssessmentGrade;
+  readonly evidence: readonly string[];
+}
+
+export interface TraceStep {
+  readonly step: 'block-a' | 'block-c' | 'provisional' | 'rule' | 'derived';
+  readonly text: string;
+  readonly evidence: readonly string[];
+}
+
+export type Derivation =
+  | {
+      readonly ok: true;
+      readonly framework: Framework['id'];
+      readonly blockA: { readonly bands: readonly GroupBand[]; readonly mean: number | null };
+      readonly blockC: { readonly outcomes: readonly OutcomeBand[]; readonly band: AssessmentGrade | null };
+      readonly provisional: AssessmentGrade;
+      readonly derived: AssessmentGrade;
+      readonly fired: readonly RuleFiring[];
+      readonly trace: readonly TraceStep[];
+    }
+  | { readonly ok: false; readonly framework: Framework['id']; readonly reason: string };
+
+const clamp = (n: number): AssessmentGrade => Math.min(4, Math.max(1, Math.round(n))) as AssessmentGrade;
+
+function band(value: number, cut: CutOffs['blockA']): AssessmentGrade {
+  return value >= cut[4] ? 4 : value >= cut[3] ? 3 : value >= cut[2] ? 2 : 1;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function blockABands(profile: LaProfile, cutOffs: CutOffs): GroupBand[] {
+  return profile.blockA.flatMap((row) =>
+    row.la.shares.goodOrBetter === null
+      ? []
+      : [{ group: row.group.id, label: row.group.label, goodOrBetter: row.la.shares.goodOrBetter, inspected: row.la.tally.inspected, band: band(row.la.shares.goodOrBetter, cutOffs.blockA) }],
+  );
+}
+
+export function outcomeBands(profile: LaProfile, framework: Framework): OutcomeBand[] {
+  return framework.blockCOutcomes.flatMap((outcome) => {
+    let better = 0;
+    let inLine = 0;
+    let worse = 0;
+    for (const row of profile.blockC.filter((r) => r.indicator.ecmOutcome === outcome)) {
+      for (const c of [row.latest?.similarAreas, row.latest?.england]) {
+        if (!c?.verdict) continue;
+        if (c.verdict === 'better') better++;
+        else if (c.verdict === 'worse') worse++;
+        else inLine++;
+      }
+    }
+    const compared = better + inLine + worse;
+    if (compared === 0) return [];
+    const net = (better - worse) / compared;
+    return [{ outcome, better, inLine, worse, net, band: band(net, framework.cutOffs.blockC) }];
+  });
+}
+
+/** Whether a rule's condition holds, and the evidence (in words, with dates) if it does. */
+export function conditionEvidence(condition: RuleCondition, profile: LaProfile, outcomes: readonly OutcomeBand[]): string[] | null {
+  switch (condition.kind) {
+    case 'priority-actions': {
+      // The unannounced inspection of the assessment year: one ending after last year's profile date.
+      const ucra = profile.blockB.find((b) => b.kind === 'ucra')?.latest;
+      if (!ucra || ucra.endDate <= profile.framework.previousProfileDate) return null;
+      const n = ucra.priorityActionCount ?? ucra.findings.filter((f) => f.kind === 'area-for-priority-action').length;
+      if (n < condition.atLeast) return null;
+      return [`${LA_INSPECTION_LABEL.ucra} ending ${ucra.endDate}: ${n} area${n === 1 ? '' : 's'} for priority action`, ...ucra.findings.filter((f) => f.kind === 'area-for-priority-action').map((f) => `  "${f.text}"`)];
+    }
+    case 'la-judgement': {
+      const inspection = profile.blockB.find((b) => b.kind === condition.inspection)?.latest;
+      const judgement = inspection?.judgements[condition.judgement];
+      if (!inspection || judgement !== condition.is) return null;
+      return [`${LA_INSPECTION_LABEL[condition.inspection]} ending ${inspection.endDate}: ${condition.judgement.replaceAll('-', ' ')} ${JUDGEMENT_LABEL[judgement]}`];
+    }
+    case 'outcome-band': {
+      const low = outcomes.filter((o) => condition.outcomes.includes(o.outcome) && o.band <= condition.atMost);
+      if (low.length === 0) return null;
+      return low.map((o) => `${o.outcome.replaceAll('-', ' ')} indicators in band ${o.band}: ${o.better} better, ${o.inLine} in line, ${o.worse} worse than comparators`);
+    }
+  }
+}
+
+export function derive(profile: LaProfile, framework: Framework): Derivation {
+  const bands = blockABands(profile, framework.cutOffs);
+  const outcomes = outcomeBands(profile, framework);
+  const weight = (b: GroupBand) => Math.min(1, b.inspected / framework.cutOffs.fullWeightAt);
+  const totalWeight = bands.reduce((s, b) => s + weight(b), 0);
+  const aMean = bands.length === 0 ? null : bands.reduce((s, b) => s + b.band * weight(b), 0) / totalWeight;
+  const allCompared = outcomes.reduce((s, o) => s + o.better + o.inLine + o.worse, 0);
+  const cBand = allCompared === 0 ? null : band(outcomes.reduce((s, o) => s + o.better - o.worse, 0) / allCompared, framework.cutOffs.blockC);
+  if (aMean === null && cBand === null) {
+    return { ok: false, framework: framework.id, reason: `no inspected settings and no compared indicators for ${profile.la.name} (${profile.la.code}) at ${framework.profileDate}` };
+  }
+  const w = framework.cutOffs.blockAWeight;
+  const provisional = clamp(aMean === null ? cBand! : cBand === null ? aMean : w * aMean + (1 - w) * cBand);
+  const trace: TraceStep[] = [
+    {
+      step: 'block-a',
+      text: aMean === null ? 'Block A: no inspected settings' : `Block A: weighted mean band ${aMean.toFixed(2)} over ${bands.length} groups`,
+      evidence: bands.map((b) => `${b.label}: ${pct(b.goodOrBetter)} good or better of ${b.inspected} → band ${b.band}${weight(b) < 1 ? ` (weight ${weight(b)})` : ''}`),
+    },
+    {
+      step: 'block-c',
+      text: cBand === null ? 'Block C: no indicators compared' : `Block C: band ${cBand}`,
+      evidence: outcomes.map((o) => `${o.outcome.replaceAll('-', ' ')}: ${o.better} better, ${o.inLine} in line, ${o.worse} worse → band ${o.band}`),
+    },
+    {
+      step: 'provisional',
+      text: `Provisional grade ${provisional}${aMean !== null && cBand !== null ? ` (Block A weighted ${w}, Block C ${Math.round((1 - w) * 100) / 100})` : ''}`,
+      evidence: [],
+    },
+  ];
+  let grade = provisional;
+  const fired: RuleFiring[] = [];
+  for (const rule of framework.limitingRules) {
+    const evidence = conditionEvidence(rule.when, profile, outcomes);
+    if (evidence === null) continue;
+    const after = rule.effect.kind === 'cap' ? (Math.min(grade, rule.effect.grade) as AssessmentGrade) : clamp(grade - rule.effect.by);
+    fired.push({ rule: { id: rule.id, title: rule.title, source: rule.source, reconstruction: rule.reconstruction }, before: grade, after, evidence });
+    trace.push({ step: 'rule', text: `${rule.title}${after < grade ? `: ${grade} → ${after}` : ' (no change: already at or below)'}${rule.reconstruction ? ' [reconstruction]' : ''}`, evidence: [...evidence, `source: ${rule.source}`] });
+    grade = after;
+  }
+  trace.push({ step: 'derived', text: `Derived grade ${grade}: ${framework.scale.find((s) => s.grade === grade)?.label ?? grade}`, evidence: [] });
+  return { ok: true, framework: framework.id, blockA: { bands, mean: aMean }, blockC: { outcomes, band: cBand }, provisional, derived: grade, fired, trace };
+}
