@@ -8,6 +8,9 @@ import { processIo } from './io.ts';
 
 // Commands load on use, so that `kingsway las` does not pay for the generator or the importers.
 const commands = {
+  assess: () => import('./commands/assess.ts'),
+  explain: () => import('./commands/explain.ts'),
+  judge: () => import('./commands/judge.ts'),
   datasets: () => import('./commands/datasets.ts'),
   generate: () => import('./commands/generate.ts'),
   import: () => import('./commands/import.ts'),
@@ -113,6 +116,69 @@ program
     const { runProfile } = await commands.profile();
     await withStore((store) =>
       runProfile(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+    );
+  });
+
+program
+  .command('assess')
+  .description('assess every LA of a framework year (or those given): derived and final grade, limiting rules, direction, and the distribution beside the published one')
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .option('--la <code>', 'only this LA (repeatable)', collect, [])
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--json', 'JSON output')
+  .option('--csv', 'one CSV row per LA')
+  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean }) => {
+    if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+    const { runAssess } = await commands.assess();
+    await withStore((store) =>
+      runAssess(store, { year: opts.year, ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+    );
+    io.endProgress();
+  });
+
+program
+  .command('explain')
+  .description("an LA's grade explained: each step of the trace with its evidence, then the inspector's decision")
+  .option('--la <code>', 'the LA by DfE code, e.g. 356')
+  .option('--name <name>', 'the LA by name instead')
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--json', 'the assessment and its trace as JSON')
+  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean }) => {
+    const { runExplain } = await commands.explain();
+    await withStore((store) => runExplain(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), json: opts.json === true }, io));
+  });
+
+program
+  .command('judge')
+  .description("record an inspector's final grade (or a withheld outcome) beside the derived one, which is kept")
+  .option('--la <code>', 'the LA by DfE code, e.g. 356')
+  .option('--name <name>', 'the LA by name instead')
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .option('--grade <n>', 'the final grade, 1 (performs poorly) to 4 (performs excellently)', integer('--grade', 1, 4))
+  .option('--withhold', 'withhold the outcome; --rationale gives the reason')
+  .requiredOption('--rationale <text>', 'why: shown wherever the final grade is')
+  .requiredOption('--by <name>', 'who judged')
+  .option('--vintage <v>', 'statistical-neighbour vintage used for the derived grade (default: the earliest stored)')
+  .action(async (opts: { la?: string; name?: string; year: number; grade?: number; withhold?: boolean; rationale: string; by: string; vintage?: string }) => {
+    const { runJudge } = await commands.judge();
+    await withStore((store) =>
+      runJudge(
+        store,
+        {
+          ...(opts.la ? { la: opts.la } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+          year: opts.year,
+          ...(opts.grade === undefined ? {} : { grade: opts.grade }),
+          ...(opts.withhold ? { withhold: true } : {}),
+          rationale: opts.rationale,
+          by: opts.by,
+          // The clock belongs to the shell: the core and its tests never read it.
+          at: new Date().toISOString(),
+          ...(opts.vintage ? { vintage: opts.vintage } : {}),
+        },
+        io,
+      ),
     );
   });
 

@@ -68,6 +68,20 @@ export interface LimitingRule {
   readonly effect: RuleEffect;
 }
 
+/** The national outcome Ofsted published for a year, to set a run's distribution beside (framework.md §5). */
+export interface PublishedOutcomes {
+  readonly las: number;
+  readonly grades: Readonly<Record<AssessmentGrade, number>>;
+  readonly withheld: number;
+  readonly source: string;
+}
+
+/**
+ * How the grade is reached. `apa-outcomes`: the 2005-2008 APA graded each ECM outcome and management, and the overall
+ * contribution followed from them. `profile-blocks`: from 2009 one grade from the performance profile's blocks.
+ */
+export type GradingMethod = 'apa-outcomes' | 'profile-blocks';
+
 export interface Framework {
   readonly id: FrameworkId;
   readonly year: number;
@@ -77,6 +91,9 @@ export interface Framework {
   readonly changes: readonly string[];
   /** "rating" in 2009, "assessment" in 2010-2011, "annual performance assessment" in 2006. */
   readonly outcomeNoun: string;
+  readonly method: GradingMethod;
+  /** Ofsted's published distribution for the year, or `null` where none was found for it. */
+  readonly published: PublishedOutcomes | null;
   readonly scale: readonly ScaleLevel[];
   /** The date the profile counts latest inspections at: the profile was released to LAs in August. */
   readonly profileDate: string;

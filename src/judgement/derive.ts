@@ -4,6 +4,8 @@ import { JUDGEMENT_LABEL } from '../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../domain/la-inspection.ts';
 import type { CutOffs, Framework, LimitingRule, RuleCondition } from '../frameworks/types.ts';
 import type { LaProfile } from '../profile/profile.ts';
+import { gradeApaAreas } from './apa.ts';
+import type { GradedArea } from './apa.ts';
 
 /**
  * The derived grade: a provisional grade from the profile by the framework's cut-offs, then its limiting rules, each
@@ -36,7 +38,7 @@ export interface RuleFiring {
 }
 
 export interface TraceStep {
-  readonly step: 'block-a' | 'block-c' | 'provisional' | 'rule' | 'derived';
+  readonly step: 'block-a' | 'block-c' | 'areas' | 'provisional' | 'rule' | 'derived';
   readonly text: string;
   readonly evidence: readonly string[];
 }
@@ -47,6 +49,8 @@ export type Derivation =
       readonly framework: Framework['id'];
       readonly blockA: { readonly bands: readonly GroupBand[]; readonly mean: number | null };
       readonly blockC: { readonly outcomes: readonly OutcomeBand[]; readonly band: AssessmentGrade | null };
+      /** The APA's graded areas (2006); empty for a profile-blocks year. */
+      readonly areas: readonly GradedArea[];
       readonly provisional: AssessmentGrade;
       readonly derived: AssessmentGrade;
       readonly fired: readonly RuleFiring[];
@@ -116,36 +120,11 @@ export function conditionEvidence(condition: RuleCondition, profile: LaProfile, 
 }
 
 export function derive(profile: LaProfile, framework: Framework): Derivation {
-  const bands = blockABands(profile, framework.cutOffs);
   const outcomes = outcomeBands(profile, framework);
-  const weight = (b: GroupBand) => Math.min(1, b.inspected / framework.cutOffs.fullWeightAt);
-  const totalWeight = bands.reduce((s, b) => s + weight(b), 0);
-  const aMean = bands.length === 0 ? null : bands.reduce((s, b) => s + b.band * weight(b), 0) / totalWeight;
-  const allCompared = outcomes.reduce((s, o) => s + o.better + o.inLine + o.worse, 0);
-  const cBand = allCompared === 0 ? null : band(outcomes.reduce((s, o) => s + o.better - o.worse, 0) / allCompared, framework.cutOffs.blockC);
-  if (aMean === null && cBand === null) {
-    return { ok: false, framework: framework.id, reason: `no inspected settings and no compared indicators for ${profile.la.name} (${profile.la.code}) at ${framework.profileDate}` };
-  }
-  const w = framework.cutOffs.blockAWeight;
-  const provisional = clamp(aMean === null ? cBand! : cBand === null ? aMean : w * aMean + (1 - w) * cBand);
-  const trace: TraceStep[] = [
-    {
-      step: 'block-a',
-      text: aMean === null ? 'Block A: no inspected settings' : `Block A: weighted mean band ${aMean.toFixed(2)} over ${bands.length} groups`,
-      evidence: bands.map((b) => `${b.label}: ${pct(b.goodOrBetter)} good or better of ${b.inspected} → band ${b.band}${weight(b) < 1 ? ` (weight ${weight(b)})` : ''}`),
-    },
-    {
-      step: 'block-c',
-      text: cBand === null ? 'Block C: no indicators compared' : `Block C: band ${cBand}`,
-      evidence: outcomes.map((o) => `${o.outcome.replaceAll('-', ' ')}: ${o.better} better, ${o.inLine} in line, ${o.worse} worse → band ${o.band}`),
-    },
-    {
-      step: 'provisional',
-      text: `Provisional grade ${provisional}${aMean !== null && cBand !== null ? ` (Block A weighted ${w}, Block C ${Math.round((1 - w) * 100) / 100})` : ''}`,
-      evidence: [],
-    },
-  ];
-  let grade = provisional;
+  const start = framework.method === 'apa-outcomes' ? provisionalFromAreas(profile, framework, outcomes) : provisionalFromBlocks(profile, framework, outcomes);
+  if (!start.ok) return { ok: false, framework: framework.id, reason: start.reason };
+  const trace = [...start.trace];
+  let grade = start.provisional;
   const fired: RuleFiring[] = [];
   for (const rule of framework.limitingRules) {
     const evidence = conditionEvidence(rule.when, profile, outcomes);
@@ -156,5 +135,75 @@ export function derive(profile: LaProfile, framework: Framework): Derivation {
     grade = after;
   }
   trace.push({ step: 'derived', text: `Derived grade ${grade}: ${framework.scale.find((s) => s.grade === grade)?.label ?? grade}`, evidence: [] });
-  return { ok: true, framework: framework.id, blockA: { bands, mean: aMean }, blockC: { outcomes, band: cBand }, provisional, derived: grade, fired, trace };
+  return { ok: true, framework: framework.id, blockA: start.blockA, blockC: { outcomes, band: start.cBand }, areas: start.areas, provisional: start.provisional, derived: grade, fired, trace };
+}
+
+type Start =
+  | { ok: true; provisional: AssessmentGrade; blockA: { bands: readonly GroupBand[]; mean: number | null }; cBand: AssessmentGrade | null; areas: readonly GradedArea[]; trace: readonly TraceStep[] }
+  | { ok: false; reason: string };
+
+function blockCBand(outcomes: readonly OutcomeBand[], cutOffs: CutOffs): AssessmentGrade | null {
+  const compared = outcomes.reduce((s, o) => s + o.better + o.inLine + o.worse, 0);
+  return compared === 0 ? null : band(outcomes.reduce((s, o) => s + o.better - o.worse, 0) / compared, cutOffs.blockC);
+}
+
+function blockCStep(outcomes: readonly OutcomeBand[], cBand: AssessmentGrade | null): TraceStep {
+  return {
+    step: 'block-c',
+    text: cBand === null ? 'Block C: no indicators compared' : `Block C: band ${cBand}`,
+    evidence: outcomes.map((o) => `${o.outcome.replaceAll('-', ' ')}: ${o.better} better, ${o.inLine} in line, ${o.worse} worse → band ${o.band}`),
+  };
+}
+
+/** 2006: each area graded, the overall contribution from the outcomes (apa.ts). */
+function provisionalFromAreas(profile: LaProfile, framework: Framework, outcomes: readonly OutcomeBand[]): Start {
+  const graded = gradeApaAreas(profile, framework, outcomes);
+  if (!graded.ok) return graded;
+  const cBand = blockCBand(outcomes, framework.cutOffs);
+  return {
+    ok: true,
+    provisional: graded.overall,
+    blockA: { bands: [], mean: null },
+    cBand,
+    areas: graded.areas,
+    trace: [
+      blockCStep(outcomes, cBand),
+      { step: 'areas', text: `Graded areas: ${graded.areas.length}`, evidence: graded.areas.map((a) => `${a.label}: ${a.grade} (${a.basis})`) },
+      { step: 'provisional', text: `Provisional grade ${graded.overall}: the contribution of the local authority's children's services`, evidence: [] },
+    ],
+  };
+}
+
+/** 2009-2011: Block A's bands, weighted by size, blended with Block C's band, Block A weighing more. */
+function provisionalFromBlocks(profile: LaProfile, framework: Framework, outcomes: readonly OutcomeBand[]): Start {
+  const bands = blockABands(profile, framework.cutOffs);
+  const weight = (b: GroupBand) => Math.min(1, b.inspected / framework.cutOffs.fullWeightAt);
+  const totalWeight = bands.reduce((s, b) => s + weight(b), 0);
+  const aMean = bands.length === 0 ? null : bands.reduce((s, b) => s + b.band * weight(b), 0) / totalWeight;
+  const cBand = blockCBand(outcomes, framework.cutOffs);
+  if (aMean === null && cBand === null) {
+    return { ok: false, reason: `no inspected settings and no compared indicators for ${profile.la.name} (${profile.la.code}) at ${framework.profileDate}` };
+  }
+  const w = framework.cutOffs.blockAWeight;
+  const provisional = clamp(aMean === null ? cBand! : cBand === null ? aMean : w * aMean + (1 - w) * cBand);
+  return {
+    ok: true,
+    provisional,
+    blockA: { bands, mean: aMean },
+    cBand,
+    areas: [],
+    trace: [
+      {
+        step: 'block-a',
+        text: aMean === null ? 'Block A: no inspected settings' : `Block A: weighted mean band ${aMean.toFixed(2)} over ${bands.length} groups`,
+        evidence: bands.map((b) => `${b.label}: ${pct(b.goodOrBetter)} good or better of ${b.inspected} → band ${b.band}${weight(b) < 1 ? ` (weight ${weight(b)})` : ''}`),
+      },
+      blockCStep(outcomes, cBand),
+      {
+        step: 'provisional',
+        text: `Provisional grade ${provisional}${aMean !== null && cBand !== null ? ` (Block A weighted ${w}, Block C ${Math.round((1 - w) * 100) / 100})` : ''}`,
+        evidence: [],
+      },
+    ],
+  };
 }

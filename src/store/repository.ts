@@ -1,3 +1,4 @@
+import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { Addressee } from '../domain/addressee.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Area, IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
@@ -96,6 +97,8 @@ export interface EvidenceRepository {
   addressee(la: LaCode, year: number): Promise<Addressee | undefined>;
   hexes(layout?: string): Promise<Hex[]>;
   laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary>;
+  /** Every inspector judgement recorded for the year, oldest first (history included; see currentJudgements). */
+  inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]>;
 }
 
 /** What importers write through. Separate from reading so that the core can be handed a read-only store. */
@@ -106,6 +109,11 @@ export interface EvidenceWriter {
   datasetHash(id: string): Promise<string | undefined>;
 }
 
-export interface Store extends EvidenceRepository, EvidenceWriter {
+/** Where inspector judgements are recorded: appended, never updated or deleted. */
+export interface JudgementWriter {
+  recordJudgement(judgement: InspectorJudgement): Promise<void>;
+}
+
+export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {
   close(): Promise<void>;
 }

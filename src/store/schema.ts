@@ -148,6 +148,18 @@ export interface HexTable {
   dataset_id: string;
 }
 
+export interface InspectorJudgementTable {
+  id: Generated<number>;
+  la_code: string;
+  year: number;
+  decision: string;
+  grade: number | null;
+  rationale: string;
+  author: string;
+  recorded_at: string;
+  derived_at_the_time: number | null;
+}
+
 export interface Database {
   dataset: DatasetTable;
   local_authority: LocalAuthorityTable;
@@ -162,4 +174,5 @@ export interface Database {
   outcome_count: OutcomeCountTable;
   addressee: AddresseeTable;
   hex: HexTable;
+  inspector_judgement: InspectorJudgementTable;
 }

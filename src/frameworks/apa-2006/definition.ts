@@ -15,6 +15,9 @@ export const APA_2006: Framework = deepFreeze({
   inherits: null,
   changes: [],
   outcomeNoun: 'annual performance assessment',
+  method: 'apa-outcomes',
+  // Only 2005's shares (8% / 67% / 24% / 1%) and 2008's were found (framework.md §5); no count for 2006.
+  published: null,
   // stockport-2006-apa.txt, the grade descriptor table.
   scale: [
     { grade: 4, label: 'Delivers well above minimum requirements', descriptor: 'A service that delivers well above minimum requirements for users', capacityDescriptor: 'Excellent / outstanding' },
@@ -33,10 +36,12 @@ export const APA_2006: Framework = deepFreeze({
   similarAreas: 'mean',
   // [reconstruction] no published tolerance: within 1 percentage point, or 2% of the comparator for rates.
   inLineTolerance: { points: 1, relative: 0.02 },
-  // [reconstruction] see CutOffs. Block A bands follow the words of framework.md §7: almost all (90%) good or better
-  // is band 4, a large majority (65%) band 3, at least half band 2 — consistent with the ADCS's 60% "green" and
-  // 40% "red" — and the Stockport 2011 fixture (performs well) comes out at 3.
-  cutOffs: { blockA: { 4: 0.9, 3: 0.65, 2: 0.5 }, blockC: { 4: 0.4, 3: 0.1, 2: -0.2 }, blockAWeight: 0.7, fullWeightAt: 5 },
+  // [reconstruction] see CutOffs. Block A: the ADCS's examples (20 January 2010) read 60% good or better as "green"
+  // and 40% as "red", so 60% opens band 3 and 45% band 2; 85% ("a very large majority", framework.md §7) opens band 4.
+  // Block C: net share of comparisons better than similar areas and England. These values were calibrated on the
+  // synthetic 2011 national run (seed 1) against the published 2011 distribution (docs/calibration.md); the
+  // Stockport 2011 fixture (performs well) comes out at 3 under them.
+  cutOffs: { blockA: { 4: 0.85, 3: 0.6, 2: 0.45 }, blockC: { 4: 0.3, 3: 0, 2: -0.3 }, blockAWeight: 0.7, fullWeightAt: 5 },
   limitingRules: [],
   paragraphs: {
     intro:

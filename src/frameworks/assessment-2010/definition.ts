@@ -18,6 +18,7 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
     'from April 2010 any area for priority action in an unannounced inspection means performs poorly (Community Care, 6 April 2010)',
   ],
   outcomeNoun: 'assessment',
+  published: { las: 152, grades: { 4: 20, 3: 77, 2: 37, 1: 12 }, withheld: 6, source: "Ofsted, annual children's services assessments 2010, as tabulated in framework.md §5" },
   // The 2009 one-grade rule gives way to the April 2010 cap; the other rules carry over.
   limitingRules: [PRIORITY_ACTION_CAPS_AT_POORLY, ...RATING_2009.limitingRules.filter((r) => r.id !== 'ucra-priority-action-lowers-one-grade')],
   profileDate: '2010-08-31',

@@ -11,6 +11,7 @@ export const ASSESSMENT_2011: Framework = extend(ASSESSMENT_2010, {
   year: 2011,
   title: "Annual children's services assessment 2011",
   changes: ['guidance published in April 2011 (ref 110008); the letter notes that inspector judgement applies "as in 2010"'],
+  published: { las: 152, grades: { 4: 28, 3: 71, 2: 33, 1: 15 }, withheld: 5, source: "Ofsted, annual children's services assessments 2011, as tabulated in framework.md §5" },
   profileDate: '2011-08-31',
   previousProfileDate: '2010-08-31',
   paragraphs: {

@@ -39,6 +39,8 @@ export const RATING_2009: Framework = extend(APA_2006, {
   ],
   limitingRules: [UCRA_PRIORITY_ACTION_LOWERS_ONE_GRADE, INADEQUATE_SAFEGUARDING_CAPS_AT_POORLY, INADEQUATE_BAND_IN_SAFETY_OR_ACHIEVEMENT_CAPS_AT_ADEQUATELY],
   outcomeNoun: 'rating',
+  method: 'profile-blocks',
+  published: { las: 152, grades: { 4: 10, 3: 93, 2: 40, 1: 9 }, withheld: 0, source: 'Ofsted, children\'s services ratings 2009, as tabulated in framework.md §5' },
   // trafford-2009-rating.txt, the scale table.
   scale: [
     { grade: 4, label: 'Performs excellently', descriptor: 'An organisation that significantly exceeds minimum requirements' },

@@ -16,6 +16,9 @@ import { DATA_SYMBOLS } from '../../domain/data-symbol.ts';
 import { PERIOD_KINDS, PERIOD_QUALIFIERS } from '../../domain/period.ts';
 import { DATASET_KINDS } from '../../domain/dataset.ts';
 import type { Database } from '../schema.ts';
+import { isAssessmentGrade } from '../../domain/grade.ts';
+import type { AssessmentGrade } from '../../domain/grade.ts';
+import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
 
 /**
  * Stored rows back to domain values. Every vocabulary is checked on the way out as well as in, so a database edited
@@ -155,3 +158,25 @@ export function toIndicatorValue(row: IndicatorValueRow): IndicatorValue {
 }
 
 export const toDatasetKind = (value: string, where: string) => oneOf(DATASET_KINDS, value, where);
+
+function grade(value: number | null, where: string): AssessmentGrade | null {
+  if (value === null) return null;
+  if (!isAssessmentGrade(value)) throw new StoreError(`${where}: stored grade ${value} is not on the 1-4 scale`);
+  return value;
+}
+
+export function toInspectorJudgement(row: Selectable<Database['inspector_judgement']>): InspectorJudgement {
+  const where = `inspector judgement ${row.id}`;
+  const kind = oneOf(['grade', 'withheld'] as const, row.decision, where);
+  const decided = grade(row.grade, where);
+  if (kind === 'grade' && decided === null) throw new StoreError(`${where}: a grade decision without a grade`);
+  return {
+    la: laCode(row.la_code, where),
+    year: row.year,
+    decision: kind === 'grade' ? { kind, grade: decided! } : { kind },
+    rationale: row.rationale,
+    author: row.author,
+    recordedAt: row.recorded_at,
+    derivedAtTheTime: grade(row.derived_at_the_time, where),
+  };
+}

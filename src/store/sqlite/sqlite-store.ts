@@ -7,6 +7,7 @@ import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { StoreError } from '../../domain/errors.ts';
 import type { Addressee } from '../../domain/addressee.ts';
+import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
 import type { IndicatorDefinition, IndicatorValue } from '../../domain/indicator.ts';
 import type { LaInspection, LaInspectionFinding } from '../../domain/la-inspection.ts';
 import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
@@ -36,6 +37,7 @@ import {
   toDatasetKind,
   toFinding,
   toIndicator,
+  toInspectorJudgement,
   toIndicatorValue,
   toLaInspection,
   toLocalAuthority,
@@ -119,6 +121,29 @@ export class SqliteStore implements Store {
     const hash = contentHash(batch);
     if ((await this.datasetHash(batch.dataset.id)) === hash) return { status: 'unchanged', dataset: batch.dataset.id };
     return writeBatch(this.#raw, batch, hash);
+  }
+
+  async recordJudgement(j: InspectorJudgement): Promise<void> {
+    await this.#db
+      .insertInto('inspector_judgement')
+      .values({
+        la_code: j.la,
+        year: j.year,
+        decision: j.decision.kind,
+        grade: j.decision.kind === 'grade' ? j.decision.grade : null,
+        rationale: j.rationale,
+        author: j.author,
+        recorded_at: j.recordedAt,
+        derived_at_the_time: j.derivedAtTheTime,
+      })
+      .execute();
+  }
+
+  async inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]> {
+    let query = this.#db.selectFrom('inspector_judgement').selectAll().where('year', '=', year);
+    if (la !== undefined) query = query.where('la_code', '=', la);
+    const rows = await query.orderBy('recorded_at').orderBy('id').execute();
+    return rows.map(toInspectorJudgement);
   }
 
   async datasets(): Promise<StoredDataset[]> {

@@ -1,0 +1,109 @@
+import Papa from 'papaparse';
+import { currentJudgements } from '../../domain/inspector-judgement.ts';
+import type { LaCode } from '../../domain/local-authority.ts';
+import { frameworkFor } from '../../frameworks/index.ts';
+import type { Framework } from '../../frameworks/types.ts';
+import type { Assessment, AssessInput, DistributionRow } from '../../judgement/assess.ts';
+import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
+import { loadProfileRun } from '../../store/evidence-loader.ts';
+import type { EvidenceRepository } from '../../store/repository.ts';
+import { formatTable } from '../io.ts';
+import type { Io } from '../io.ts';
+import { findLa } from './show-la.ts';
+
+/** Everything an assessment of one year reads: the indexed evidence and this year's and last year's judgements. */
+export async function loadAssessInput(repo: EvidenceRepository, framework: Framework, vintage?: string): Promise<AssessInput> {
+  const run = await loadProfileRun(repo, framework, vintage === undefined ? {} : { vintage });
+  const previousYear = framework.year - 1;
+  return {
+    run,
+    judgements: currentJudgements(await repo.inspectorJudgements(framework.year)),
+    previous: currentJudgements(await repo.inspectorJudgements(previousYear)),
+  };
+}
+
+const pct = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
+
+/** One flat row per LA, for the table, the CSV and (later) the web page's download. */
+export function assessmentRow(a: Assessment): Record<string, string | number | null> {
+  const base = { la_code: a.la.code, la_name: a.la.name, region: a.la.region };
+  switch (a.status) {
+    case 'assessed':
+      return {
+        ...base,
+        status: a.final ? 'final' : 'derived, awaiting inspector judgement',
+        grade: a.grade,
+        derived: a.derived,
+        provisional: a.derivation.provisional,
+        final: a.judgement?.decision.kind === 'grade' ? a.judgement.decision.grade : null,
+        change: a.change,
+        limiting_rules: a.derivation.fired.map((f) => `${f.rule.id} (${f.before}→${f.after})`).join('; '),
+        direction: a.direction ? `${a.direction.direction} since ${a.direction.previousYear}` : null,
+        reason: null,
+      };
+    case 'withheld':
+      return { ...base, status: 'withheld', grade: null, derived: a.derived, provisional: null, final: null, change: null, limiting_rules: '', direction: null, reason: a.reason };
+    case 'not-assessed':
+      return { ...base, status: 'not assessed', grade: null, derived: null, provisional: null, final: null, change: null, limiting_rules: '', direction: null, reason: a.reason };
+  }
+}
+
+export interface AssessReport {
+  readonly framework: Framework['id'];
+  readonly year: number;
+  readonly results: readonly Record<string, string | number | null>[];
+  readonly distribution: readonly DistributionRow[];
+  readonly publishedSource: string | null;
+}
+
+export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'json' | 'csv' }, io: Io): Promise<AssessReport> {
+  const framework = frameworkFor(options.year);
+  const all = await repo.localAuthorities();
+  const only = options.las?.map((code) => findLa(all, { code }).code as LaCode);
+  io.progress('assessing', 0, 1);
+  const input = await loadAssessInput(repo, framework, options.vintage);
+  const results = assessAll(input, only);
+  io.progress('assessing', 1, 1);
+  const rows = results.map(assessmentRow);
+  const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);
+  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, publishedSource: only ? null : (framework.published?.source ?? null) };
+  if (options.format === 'json') {
+    io.out(JSON.stringify(report, null, 2));
+    return report;
+  }
+  if (options.format === 'csv') {
+    io.out(Papa.unparse(rows, { newline: '\n' }));
+    return report;
+  }
+  const synthetic = (await repo.datasets()).filter((d) => d.kind === 'synthetic');
+  io.out(`${framework.title}: ${results.length} LA${results.length === 1 ? '' : 's'} at ${framework.profileDate}`);
+  if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.map((d) => d.id).join(', ')}`);
+  io.out('');
+  io.out(
+    formatTable([
+      ['LA', 'name', 'grade', 'derived', 'final', 'change', 'limiting rules', 'direction', 'note'],
+      ...rows.map((r) => [
+        String(r['la_code']),
+        String(r['la_name']),
+        r['grade'] === null ? '-' : String(r['grade']),
+        r['derived'] === null ? '-' : String(r['derived']),
+        r['final'] === null ? '-' : String(r['final']),
+        r['change'] === null || r['change'] === 0 ? '' : `${Number(r['change']) > 0 ? '+' : ''}${r['change']}`,
+        String(r['limiting_rules'] || ''),
+        String(r['direction'] ?? ''),
+        r['status'] === 'final' ? '' : r['reason'] ? `${r['status']}: ${r['reason']}` : String(r['status']),
+      ]),
+    ]),
+  );
+  io.out('');
+  io.out(`Distribution${report.publishedSource ? ` beside the published one (${report.publishedSource})` : ''}`);
+  io.out(
+    formatTable([
+      ['outcome', 'this run', 'share', 'published', 'share'],
+      ...compared.map((d) => [d.outcome, String(d.run), pct(d.runShare), d.published === null ? '-' : String(d.published), pct(d.publishedShare)]),
+    ]),
+  );
+  const failed = results.filter((r) => r.status === 'not-assessed').length;
+  if (failed > 0) io.err(`${failed} LA${failed === 1 ? '' : 's'} could not be assessed; the reasons are in the table`);
+  return report;
+}

@@ -1,0 +1,146 @@
+import type { AssessmentGrade } from '../domain/grade.ts';
+import { ASSESSMENT_GRADES } from '../domain/grade.ts';
+import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
+import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
+import type { Framework, PublishedOutcomes } from '../frameworks/types.ts';
+import type { LaProfile, ProfileRun } from '../profile/profile.ts';
+import { buildProfile } from '../profile/profile.ts';
+import type { Derivation } from './derive.ts';
+import { derive } from './derive.ts';
+
+/**
+ * One LA's assessment for a year: the derived grade, the inspector's decision if one is recorded, the grade that
+ * stands (the inspector's where there is one) and the direction of travel against last year's final grade.
+ * Assessing every LA gives one of these per LA, including those that could not be assessed and why.
+ */
+export type Direction = 'improved' | 'sustained' | 'declined';
+
+export interface DirectionOfTravel {
+  readonly direction: Direction;
+  readonly previousYear: number;
+  readonly previousGrade: AssessmentGrade;
+  /** "This performance has been sustained from 2010 to 2011." (stockport-2011) */
+  readonly text: string;
+}
+
+export type Assessment =
+  | {
+      readonly status: 'assessed';
+      readonly la: LocalAuthority;
+      readonly profile: LaProfile;
+      readonly derivation: Extract<Derivation, { ok: true }>;
+      readonly derived: AssessmentGrade;
+      readonly judgement: InspectorJudgement | null;
+      /** The grade that stands: the inspector's final grade, or the derived one awaiting judgement. */
+      readonly grade: AssessmentGrade;
+      readonly final: boolean;
+      /** Final minus derived: 0 when they agree or no judgement is recorded. */
+      readonly change: number;
+      readonly direction: DirectionOfTravel | null;
+    }
+  | {
+      readonly status: 'withheld';
+      readonly la: LocalAuthority;
+      readonly derived: AssessmentGrade | null;
+      readonly judgement: InspectorJudgement;
+      readonly reason: string;
+    }
+  | { readonly status: 'not-assessed'; readonly la: LocalAuthority; readonly reason: string; readonly judgement: InspectorJudgement | null };
+
+export function directionOfTravel(previous: InspectorJudgement | undefined, grade: AssessmentGrade, year: number): DirectionOfTravel | null {
+  if (!previous || previous.decision.kind !== 'grade') return null;
+  const before = previous.decision.grade;
+  const direction: Direction = grade > before ? 'improved' : grade < before ? 'declined' : 'sustained';
+  const text = direction === 'sustained' ? `This performance has been sustained from ${previous.year} to ${year}.` : `Performance has ${direction} since ${previous.year}, from grade ${before} to grade ${grade}.`;
+  return { direction, previousYear: previous.year, previousGrade: before, text };
+}
+
+export interface AssessInput {
+  readonly run: ProfileRun;
+  /** The inspector judgements in force this year, by LA (currentJudgements). */
+  readonly judgements: ReadonlyMap<LaCode, InspectorJudgement>;
+  /** Last year's, for the direction of travel. */
+  readonly previous: ReadonlyMap<LaCode, InspectorJudgement>;
+}
+
+export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
+  const judgement = input.judgements.get(la.code) ?? null;
+  let derivation: Derivation;
+  let profile: LaProfile;
+  try {
+    profile = buildProfile(input.run, la.code);
+    derivation = derive(profile, input.run.framework);
+  } catch (error) {
+    // A fault in one LA's evidence must not stop the national run: it is reported against that LA.
+    return { status: 'not-assessed', la, reason: `${(error as Error).name}: ${(error as Error).message}`, judgement };
+  }
+  if (judgement?.decision.kind === 'withheld') {
+    return { status: 'withheld', la, derived: derivation.ok ? derivation.derived : null, judgement, reason: judgement.rationale };
+  }
+  if (!derivation.ok) {
+    return { status: 'not-assessed', la, reason: derivation.reason, judgement };
+  }
+  const grade = judgement?.decision.kind === 'grade' ? judgement.decision.grade : derivation.derived;
+  return {
+    status: 'assessed',
+    la,
+    profile,
+    derivation,
+    derived: derivation.derived,
+    judgement,
+    grade,
+    final: judgement !== null,
+    change: grade - derivation.derived,
+    direction: directionOfTravel(input.previous.get(la.code), grade, input.run.framework.year),
+  };
+}
+
+/** Every LA of the run's year, in code order; never throws for one LA's fault. */
+export function assessAll(input: AssessInput, only?: readonly LaCode[]): Assessment[] {
+  const wanted = only ? new Set(only) : null;
+  return input.run.evidence.evidence.las.filter((la) => !wanted || wanted.has(la.code)).map((la) => assessOne(input, la));
+}
+
+export interface Distribution {
+  readonly las: number;
+  readonly grades: Readonly<Record<AssessmentGrade, number>>;
+  readonly withheld: number;
+  readonly notAssessed: number;
+}
+
+export function distribution(results: readonly Assessment[]): Distribution {
+  const grades = { 4: 0, 3: 0, 2: 0, 1: 0 } as Record<AssessmentGrade, number>;
+  let withheld = 0;
+  let notAssessed = 0;
+  for (const r of results) {
+    if (r.status === 'assessed') grades[r.grade]++;
+    else if (r.status === 'withheld') withheld++;
+    else notAssessed++;
+  }
+  return { las: results.length, grades, withheld, notAssessed };
+}
+
+export interface DistributionRow {
+  readonly outcome: string;
+  readonly run: number;
+  readonly runShare: number;
+  readonly published: number | null;
+  readonly publishedShare: number | null;
+}
+
+/** The run's distribution beside the published one, as shares of LAs, grade by grade. */
+export function compareWithPublished(run: Distribution, published: PublishedOutcomes | null, framework: Framework): DistributionRow[] {
+  const label = (g: AssessmentGrade) => `${g} ${framework.scale.find((s) => s.grade === g)?.label ?? ''}`.trim();
+  const row = (outcome: string, n: number, p: number | null): DistributionRow => ({
+    outcome,
+    run: n,
+    runShare: run.las === 0 ? 0 : n / run.las,
+    published: p,
+    publishedShare: p === null || !published ? null : p / published.las,
+  });
+  return [
+    ...ASSESSMENT_GRADES.map((g) => row(label(g), run.grades[g], published?.grades[g] ?? null)),
+    row('withheld', run.withheld, published?.withheld ?? null),
+    row('not assessed', run.notAssessed, published ? 0 : null),
+  ];
+}
