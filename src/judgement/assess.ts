@@ -1,6 +1,7 @@
 import type { AssessmentGrade } from '../domain/grade.ts';
 import { ASSESSMENT_GRADES } from '../domain/grade.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
+import { assessmentYearDate, existsOn } from '../domain/local-authority.ts';
 import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
 import type { Framework, PublishedOutcomes } from '../frameworks/types.ts';
 import type { LaProfile, ProfileRun } from '../profile/profile.ts';
@@ -95,10 +96,14 @@ export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
   };
 }
 
-/** Every LA of the run's year, in code order; never throws for one LA's fault. */
+/** Every LA that existed in the run's year (or those asked for), in code order; never throws for one LA's fault. */
 export function assessAll(input: AssessInput, only?: readonly LaCode[]): Assessment[] {
   const wanted = only ? new Set(only) : null;
-  return input.run.evidence.evidence.las.filter((la) => !wanted || wanted.has(la.code)).map((la) => assessOne(input, la));
+  const on = assessmentYearDate(input.run.framework.year);
+  return input.run.evidence.evidence.las
+    .filter((la) => existsOn(la, on) && (!wanted || wanted.has(la.code)))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((la) => assessOne(input, la));
 }
 
 export interface Distribution {

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import Papa from 'papaparse';
+import { FIXTURE_LA_BATCH } from './support/las.ts';
+import { openStore, tempDir } from './support/store.ts';
+
+/** `kingsway assess`, `explain` and `judge` on the Stockport 2011 fixture, as an inspector would use them. */
+const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/seeds/stockport-2011-assessment/', import.meta.url));
+
+describe('kingsway assess, explain and judge', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  const kingsway = (...args: string[]) => spawnSync(process.execPath, [main, '--db', db, ...args], { encoding: 'utf8' });
+  before(async () => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'kingsway.db');
+    const store = await openStore(tmp.dir);
+    await store.replaceDataset(FIXTURE_LA_BATCH);
+    await store.close();
+    const imported = kingsway('import', '--no-data', '--bundle', fixture);
+    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+  });
+  after(() => tmp.cleanup());
+
+  it('assess gives every LA of the year a line, with the reason where it could not be assessed', () => {
+    const run = kingsway('assess', '--year', '2011');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^356\s+Stockport\s+3\s+3\s+-\s+derived, awaiting inspector judgement$/m);
+    assert.match(run.stdout, /^358\s+Trafford\s+-\s+-\s+-\s+not assessed: no inspected settings and no compared indicators for Trafford \(358\)/m);
+    assert.match(run.stdout, /^3 Performs well\s+1\s+25\.0%\s+71\s+46\.7%$/m);
+    assert.match(run.stderr, /3 LAs could not be assessed/);
+  });
+
+  it('explain puts the trace in words, with the evidence under each step', () => {
+    const run = kingsway('explain', '--la', '356', '--year', '2011');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^1\. Block A: weighted mean band/m);
+    assert.match(run.stdout, /^\s+Special schools: 83% good or better of 6 → band 3$/m);
+    assert.match(run.stdout, /Derived grade 3: Performs well/);
+    assert.match(run.stdout, /No inspector judgement recorded: the derived grade 3 awaits one/);
+  });
+
+  it('judge records a final grade beside the derived one, which every view keeps showing', () => {
+    const judged = kingsway('judge', '--la', '356', '--year', '2011', '--grade', '4', '--rationale', 'Moderation: consistently strong social care', '--by', 'J Winstanley');
+    assert.equal(judged.status, 0, judged.stderr);
+    assert.match(judged.stdout, /final grade 4 by J Winstanley \(derived grade 3, kept\)/);
+    const table = kingsway('assess', '--year', '2011', '--la', '356', '--csv');
+    const [row] = Papa.parse<Record<string, string>>(table.stdout.trim(), { header: true }).data;
+    assert.deepEqual([row?.['grade'], row?.['derived'], row?.['final'], row?.['change'], row?.['status']], ['4', '3', '4', '1', 'final']);
+    const explained = kingsway('explain', '--la', '356', '--year', '2011');
+    assert.match(explained.stdout, /Final grade 4, judged by J Winstanley at \S+, changing the derived grade 3 by \+1: Moderation: consistently strong social care/);
+  });
+
+  it('a later judgement supersedes an earlier one; last year’s final grade gives the direction of travel', () => {
+    assert.equal(kingsway('judge', '--la', '356', '--year', '2011', '--grade', '3', '--rationale', 'Agreed at moderation', '--by', 'Panel').status, 0);
+    assert.equal(kingsway('judge', '--name', 'Stockport', '--year', '2010', '--grade', '3', '--rationale', 'Published 2010 assessment', '--by', 'Ofsted').status, 0);
+    const explained = kingsway('explain', '--la', '356', '--year', '2011');
+    assert.match(explained.stdout, /Final grade 3, judged by Panel .* agreeing with the derived grade: Agreed at moderation/);
+    assert.match(explained.stdout, /This performance has been sustained from 2010 to 2011\./);
+  });
+
+  it('withholds an outcome with its reason', () => {
+    assert.equal(kingsway('judge', '--la', '861', '--year', '2011', '--withhold', '--rationale', 'Full inspection under way', '--by', 'Panel').status, 0);
+    const run = kingsway('assess', '--year', '2011', '--json');
+    const report = JSON.parse(run.stdout) as { results: Record<string, unknown>[]; distribution: { outcome: string; run: number }[] };
+    assert.deepEqual(report.results.find((r) => r['la_code'] === '861'), { la_code: '861', la_name: 'Stoke-on-Trent', region: 'West Midlands', status: 'withheld', grade: null, derived: null, provisional: null, final: null, change: null, limiting_rules: '', direction: null, reason: 'Full inspection under way' });
+    assert.equal(report.distribution.find((d) => d.outcome === 'withheld')?.run, 1);
+  });
+
+  it('refuses a grade off the scale, or both a grade and --withhold, with exit 2 and nothing recorded', () => {
+    const off = kingsway('judge', '--la', '356', '--year', '2011', '--grade', '5', '--rationale', 'x', '--by', 'y');
+    assert.equal(off.status, 2);
+    assert.match(off.stderr, /--grade must be a whole number from 1 to 4, not "5"/);
+    const both = kingsway('judge', '--la', '356', '--year', '2011', '--grade', '3', '--withhold', '--rationale', 'x', '--by', 'y');
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /either --grade or --withhold/);
+    const csv = kingsway('assess', '--year', '2011', '--la', '356', '--csv');
+    assert.match(csv.stdout, /,3,3,3,0,/);
+  });
+});
