@@ -36,7 +36,8 @@ export function parseCsv(file: string, text: string): CsvParsed {
   if (text.trim() === '') {
     return { ok: false, rejections: [{ file, line: null, column: null, value: '', reason: 'the file is empty: expected a header row' }] };
   }
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, dynamicTyping: false });
+  // The delimiter is fixed: papaparse's guessing picks '|' for a short file whose quoted fields hold pipes.
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter: ',' });
   const data = result.data;
   const rejections: Rejection[] = [];
   const lineOfRow: number[] = new Array(data.length);

@@ -3,7 +3,7 @@ import type { Judgement } from '../domain/judgement.ts';
 import { judgementRank } from '../domain/judgement.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import type { FigureBasis } from '../domain/outcome-count.ts';
-import type { Provider, ProviderInspection } from '../domain/provider.ts';
+import type { Provider, ProviderInspection, SubJudgementName } from '../domain/provider.ts';
 import type { BlockAGroup, Framework } from '../frameworks/types.ts';
 import type { EvidenceIndex } from './evidence.ts';
 
@@ -38,6 +38,19 @@ export interface CountedSetting {
   readonly inspectedOn: string;
   /** Set where a new setting (an academy) has no inspection yet and its predecessor's latest is read instead. */
   readonly viaPredecessor: string | null;
+  /** The sub-judgements of that same inspection (staying safe, enjoying and achieving…), as recorded. */
+  readonly sub: Readonly<Partial<Record<SubJudgementName, Judgement>>>;
+}
+
+/**
+ * A sub-judgement across a group's settings (trafford-2009: "Judgements on staying safe are all good or better in all
+ * settings …, and are good or better in enjoying and achieving except for the pupil referral unit"). Counted over the
+ * settings whose latest inspection made that judgement; aggregates carry none.
+ */
+export interface SubJudgementOutcomes {
+  readonly name: SubJudgementName;
+  readonly tally: OutcomeTally;
+  readonly shares: OutcomeShares;
 }
 
 export interface AreaOutcomes {
@@ -59,6 +72,8 @@ export interface BlockARow {
   readonly asAt: string;
   readonly la: AreaOutcomes;
   readonly settings: readonly CountedSetting[];
+  /** The framework's sub-judgements (2009 on: staying safe, enjoying and achieving) over the settings. */
+  readonly subJudgements: readonly SubJudgementOutcomes[];
   readonly similarAreas: ComparatorOutcomes | null;
   readonly england: ComparatorOutcomes | null;
   readonly lastYear: AreaOutcomes;
@@ -121,7 +136,7 @@ export function countedSettings(index: EvidenceIndex, la: LaCode, group: BlockAG
       if (latest) via = predecessor;
       predecessor = index.providerByUrn.get(predecessor)?.predecessorUrn ?? null;
     }
-    if (latest?.overall) out.push({ urn: p.urn, name: p.name, judgement: latest.overall, inspectedOn: latest.date, viaPredecessor: via });
+    if (latest?.overall) out.push({ urn: p.urn, name: p.name, judgement: latest.overall, inspectedOn: latest.date, viaPredecessor: via, sub: latest.sub });
   }
   return out;
 }
@@ -156,10 +171,13 @@ function combine(values: readonly number[], method: 'mean' | 'median'): number {
 }
 
 /**
- * Similar areas: the neighbours' shares combined by the framework's method (LAIT's simple mean, dropping neighbours
- * with nothing inspected; or the median), or a comparator supplied by a bundle where no neighbour has data.
+ * Similar areas: a comparator supplied by a bundle (the published figure) where there is one; otherwise the
+ * neighbours' shares combined by the framework's method (LAIT's simple mean, dropping neighbours with nothing
+ * inspected; or the median).
  */
 export function similarAreasOutcomes(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string, method: 'mean' | 'median', own: (code: LaCode) => AreaOutcomes): ComparatorOutcomes | null {
+  const supplied = suppliedTally(index, { kind: 'similar-areas', code: la }, group, asAt);
+  if (supplied) return { shares: shares(supplied), basis: 'supplied-comparator' };
   const neighbours = index.evidence.neighbours.get(la) ?? [];
   const contributing = neighbours.map((code) => ({ code, o: own(code) })).filter((n) => n.o.tally.inspected > 0);
   if (contributing.length > 0) {
@@ -171,12 +189,16 @@ export function similarAreasOutcomes(index: EvidenceIndex, la: LaCode, group: Bl
       contributors: contributing.map((n) => n.code),
     };
   }
-  const supplied = suppliedTally(index, { kind: 'similar-areas', code: la }, group, asAt);
-  return supplied ? { shares: shares(supplied), basis: 'supplied-comparator' } : null;
+  return null;
 }
 
-/** England: every LA's settings pooled (the national share of settings), or a supplied national figure. */
+/**
+ * England: a supplied national figure (the published one) where there is one, so that a store holding a few LAs does
+ * not call their pooled settings "England"; otherwise every LA's settings pooled (the national share of settings).
+ */
 export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string, own: (code: LaCode) => AreaOutcomes): ComparatorOutcomes | null {
+  const supplied = suppliedTally(index, { kind: 'england', code: '970' }, group, asAt);
+  if (supplied) return { shares: shares(supplied), basis: 'supplied-comparator' };
   const pooled = { ...EMPTY };
   let any = false;
   for (const la of index.evidence.las) {
@@ -185,9 +207,7 @@ export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: 
     any = true;
     for (const key of Object.keys(pooled) as (keyof OutcomeTally)[]) (pooled as Record<keyof OutcomeTally, number>)[key] += o.tally[key];
   }
-  if (any) return { shares: shares(pooled), basis: 'provider-level', method: 'pooled' };
-  const supplied = suppliedTally(index, { kind: 'england', code: '970' }, group, asAt);
-  return supplied ? { shares: shares(supplied), basis: 'supplied-comparator' } : null;
+  return any ? { shares: shares(pooled), basis: 'provider-level', method: 'pooled' } : null;
 }
 
 /**
@@ -231,6 +251,10 @@ export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, c
       asAt,
       la: current.outcomes,
       settings: current.settings,
+      subJudgements: framework.subJudgements.map((name) => {
+        const t = tally(current.settings.flatMap((setting) => (setting.sub[name] ? [setting.sub[name]] : [])));
+        return { name, tally: t, shares: shares(t) };
+      }),
       similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.own(code, group, asAt).outcomes),
       england: context.england(group, asAt),
       lastYear: last,

@@ -1,6 +1,8 @@
 import { assessmentYearDate, existsOn } from '../domain/local-authority.ts';
 import type { LaCode } from '../domain/local-authority.ts';
+import { currentJudgements } from '../domain/inspector-judgement.ts';
 import type { Framework } from '../frameworks/types.ts';
+import type { AssessInput } from '../judgement/assess.ts';
 import { indexIndicators } from '../profile/block-c.ts';
 import { indexEvidence } from '../profile/evidence.ts';
 import { profileRun } from '../profile/profile.ts';
@@ -34,4 +36,15 @@ export async function loadProfileRun(repo: EvidenceRepository, framework: Framew
   const values = (await Promise.all(indicators.map((i) => repo.indicatorValues({ indicator: i.id })))).flat();
   const evidence = indexEvidence({ las, neighbours, providers, inspections, outcomeCounts });
   return profileRun(framework, evidence, indexIndicators(indicators, values), laInspections, vintage);
+}
+
+/** Everything an assessment of one year reads: the indexed evidence and this year's and last year's judgements. */
+export async function loadAssessInput(repo: EvidenceRepository, framework: Framework, vintage?: string): Promise<AssessInput> {
+  const run = await loadProfileRun(repo, framework, vintage === undefined ? {} : { vintage });
+  const previousYear = framework.year - 1;
+  return {
+    run,
+    judgements: currentJudgements(await repo.inspectorJudgements(framework.year)),
+    previous: currentJudgements(await repo.inspectorJudgements(previousYear)),
+  };
 }

@@ -15,7 +15,7 @@ export function profileWith(framework: Framework, options: { goodOrBetter?: numb
   const share = options.goodOrBetter ?? 0.8;
   const blockA: BlockARow[] = framework.blockA.map((group) => {
     const la = { tally: { inspected: 10, outstanding: 0, good: Math.round(share * 10), satisfactory: 10 - Math.round(share * 10), inadequate: 0 }, shares: { outstanding: 0, goodOrBetter: share, satisfactory: 1 - share, inadequate: 0 }, basis: 'provider-level' as const };
-    return { group, asAt: framework.profileDate, la, settings: [], similarAreas: null, england: null, lastYear: la, goodOrBetterChange: 0 };
+    return { group, asAt: framework.profileDate, la, settings: [], subJudgements: [], similarAreas: null, england: null, lastYear: la, goodOrBetterChange: 0 };
   });
   const blockB: BlockBEntry[] = framework.blockB.map((kind) => {
     const mine = (options.laInspections ?? []).filter((i) => i.kind === kind && i.endDate <= framework.profileDate).sort((a, b) => a.endDate.localeCompare(b.endDate));

@@ -1,26 +1,14 @@
 import Papa from 'papaparse';
-import { currentJudgements } from '../../domain/inspector-judgement.ts';
 import type { LaCode } from '../../domain/local-authority.ts';
 import { frameworkFor } from '../../frameworks/index.ts';
 import type { Framework } from '../../frameworks/types.ts';
-import type { Assessment, AssessInput, DistributionRow } from '../../judgement/assess.ts';
+import type { Assessment, DistributionRow } from '../../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
-import { loadProfileRun } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
-
-/** Everything an assessment of one year reads: the indexed evidence and this year's and last year's judgements. */
-export async function loadAssessInput(repo: EvidenceRepository, framework: Framework, vintage?: string): Promise<AssessInput> {
-  const run = await loadProfileRun(repo, framework, vintage === undefined ? {} : { vintage });
-  const previousYear = framework.year - 1;
-  return {
-    run,
-    judgements: currentJudgements(await repo.inspectorJudgements(framework.year)),
-    previous: currentJudgements(await repo.inspectorJudgements(previousYear)),
-  };
-}
 
 const pct = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 

@@ -3,7 +3,7 @@ import { assessOne } from '../../judgement/assess.ts';
 import { frameworkFor } from '../../frameworks/index.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
-import { loadAssessInput } from './assess.ts';
+import { loadAssessInput } from '../../store/evidence-loader.ts';
 import { findLa } from './show-la.ts';
 
 /** The trace in words: how the evidence became the derived grade, then the inspector's decision beside it. */

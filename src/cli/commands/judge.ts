@@ -5,7 +5,7 @@ import { frameworkFor } from '../../frameworks/index.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import type { Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
-import { loadAssessInput } from './assess.ts';
+import { loadAssessInput } from '../../store/evidence-loader.ts';
 import { findLa } from './show-la.ts';
 
 /**

@@ -34,8 +34,10 @@ export const APA_2006: Framework = deepFreeze({
   blockCOutcomes: ['being-healthy', 'staying-safe', 'enjoying-and-achieving', 'positive-contribution', 'economic-wellbeing'],
   // LAIT averages the ten neighbours as a simple mean, dropping missing values (framework.md §6).
   similarAreas: 'mean',
-  // [reconstruction] no published tolerance: within 1 percentage point, or 2% of the comparator for rates.
-  inLineTolerance: { points: 1, relative: 0.02 },
+  // [reconstruction] no published tolerance: within 1 percentage point, or 3% of the comparator for rates. The 3% is
+  // the least that reads stockport-2006-apa as written: 21.2 children on the register per 10,000 "remains in line
+  // with the comparator (21.7)", 2.3% below it.
+  inLineTolerance: { points: 1, relative: 0.03 },
   // [reconstruction] see CutOffs. Block A: the ADCS's examples (20 January 2010) read 60% good or better as "green"
   // and 40% as "red", so 60% opens band 3 and 45% band 2; 85% ("a very large majority", framework.md §7) opens band 4.
   // Block C: net share of comparisons better than similar areas and England. These values were calibrated on the
