@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -38,7 +39,8 @@ describe('kingsway assess, explain and judge', () => {
   it('explain puts the trace in words, with the evidence under each step', () => {
     const run = kingsway('explain', '--la', '356', '--year', '2011');
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^1\. Block A: weighted mean band/m);
+    assert.match(run.stdout, /^1\. Framework assessment-2011, inheriting assessment-2010: evidence at 2011-08-31$/m);
+    assert.match(run.stdout, /^2\. Block A: weighted mean band/m);
     assert.match(run.stdout, /^\s+Special schools: 83% good or better of 6 → band 3$/m);
     assert.match(run.stdout, /Derived grade 3: Performs well/);
     assert.match(run.stdout, /No inspector judgement recorded: the derived grade 3 awaits one/);
@@ -80,5 +82,18 @@ describe('kingsway assess, explain and judge', () => {
     assert.match(both.stderr, /either --grade or --withhold/);
     const csv = kingsway('assess', '--year', '2011', '--la', '356', '--csv');
     assert.match(csv.stdout, /,3,3,3,0,/);
+  });
+
+  it('takes analyst settings from a file or a flag, shows them in the trace, and names a bad value', () => {
+    const settings = join(tmp.dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ cutOffs: { blockA: { 4: 0.7 } } }));
+    const run = kingsway('explain', '--la', '356', '--year', '2011', '--settings', settings, '--similar-areas', 'median');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /analyst setting: cutOffs\.blockA\.4 = 0\.7/);
+    assert.match(run.stdout, /analyst setting: similarAreas = "median"/);
+    writeFileSync(settings, JSON.stringify({ cutOffs: { blockA: { 4: 'high' } } }));
+    const bad = kingsway('assess', '--year', '2011', '--settings', settings);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /settings\.json: cutOffs\.blockA\.4: /);
   });
 });

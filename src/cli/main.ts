@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
+import { readSettings } from './framework-options.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/repository.ts';
@@ -111,11 +112,13 @@ program
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the whole profile as JSON')
   .option('--csv', 'Blocks A and C as one CSV table')
-  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean; csv?: boolean }) => {
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
+  .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
+  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean; csv?: boolean ; settings?: string; similarAreas?: string }) => {
     if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
     const { runProfile } = await commands.profile();
     await withStore((store) =>
-      runProfile(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+      runProfile(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
     );
   });
 
@@ -127,11 +130,13 @@ program
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'JSON output')
   .option('--csv', 'one CSV row per LA')
-  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean }) => {
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
+  .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
+  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean ; settings?: string; similarAreas?: string }) => {
     if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
     const { runAssess } = await commands.assess();
     await withStore((store) =>
-      runAssess(store, { year: opts.year, ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+      runAssess(store, { year: opts.year, settings: readSettings(opts), ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
     );
     io.endProgress();
   });
@@ -144,9 +149,11 @@ program
   .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the assessment and its trace as JSON')
-  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean }) => {
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
+  .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
+  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean ; settings?: string; similarAreas?: string }) => {
     const { runExplain } = await commands.explain();
-    await withStore((store) => runExplain(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), json: opts.json === true }, io));
+    await withStore((store) => runExplain(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), json: opts.json === true, settings: readSettings(opts) }, io));
   });
 
 program
@@ -160,7 +167,9 @@ program
   .requiredOption('--rationale <text>', 'why: shown wherever the final grade is')
   .requiredOption('--by <name>', 'who judged')
   .option('--vintage <v>', 'statistical-neighbour vintage used for the derived grade (default: the earliest stored)')
-  .action(async (opts: { la?: string; name?: string; year: number; grade?: number; withhold?: boolean; rationale: string; by: string; vintage?: string }) => {
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
+  .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
+  .action(async (opts: { la?: string; name?: string; year: number; grade?: number; withhold?: boolean; rationale: string; by: string; vintage?: string ; settings?: string; similarAreas?: string }) => {
     const { runJudge } = await commands.judge();
     await withStore((store) =>
       runJudge(
@@ -176,6 +185,7 @@ program
           // The clock belongs to the shell: the core and its tests never read it.
           at: new Date().toISOString(),
           ...(opts.vintage ? { vintage: opts.vintage } : {}),
+          settings: readSettings(opts),
         },
         io,
       ),

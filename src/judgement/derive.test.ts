@@ -31,9 +31,9 @@ describe('derive on the Stockport 2011 fixture', () => {
   });
   it('traces each step with its evidence', () => {
     assert.ok(d.ok);
-    assert.deepEqual(d.trace.map((t) => t.step), ['block-a', 'block-c', 'provisional', 'derived']);
-    assert.ok(d.trace[0]!.evidence.some((e) => e.startsWith('Special schools: 83% good or better of 6 → band 3')));
-    assert.ok(d.trace[0]!.evidence.some((e) => /Local authority fostering agency: 100% good or better of 1 → band 4 \(weight 0\.2\)/.test(e)));
+    assert.deepEqual(d.trace.map((t) => t.step), ['framework', 'block-a', 'block-c', 'provisional', 'derived']);
+    assert.ok(d.trace[1]!.evidence.some((e) => e.startsWith('Special schools: 83% good or better of 6 → band 3')));
+    assert.ok(d.trace[1]!.evidence.some((e) => /Local authority fostering agency: 100% good or better of 1 → band 4 \(weight 0\.2\)/.test(e)));
     assert.match(d.trace.at(-1)!.text, /Derived grade 3: Performs well/);
   });
   it('is pure: the same profile gives the same derivation', () => {

@@ -38,7 +38,7 @@ export interface RuleFiring {
 }
 
 export interface TraceStep {
-  readonly step: 'block-a' | 'block-c' | 'areas' | 'provisional' | 'rule' | 'derived';
+  readonly step: 'framework' | 'block-a' | 'block-c' | 'areas' | 'provisional' | 'rule' | 'derived';
   readonly text: string;
   readonly evidence: readonly string[];
 }
@@ -123,7 +123,14 @@ export function derive(profile: LaProfile, framework: Framework): Derivation {
   const outcomes = outcomeBands(profile, framework);
   const start = framework.method === 'apa-outcomes' ? provisionalFromAreas(profile, framework, outcomes) : provisionalFromBlocks(profile, framework, outcomes);
   if (!start.ok) return { ok: false, framework: framework.id, reason: start.reason };
-  const trace = [...start.trace];
+  const trace: TraceStep[] = [
+    {
+      step: 'framework',
+      text: `Framework ${framework.id}${framework.inherits ? `, inheriting ${framework.inherits}` : ''}: evidence at ${framework.profileDate}`,
+      evidence: framework.changes.map((c) => (c.startsWith('analyst setting') ? c : `changed this year: ${c}`)),
+    },
+    ...start.trace,
+  ];
   let grade = start.provisional;
   const fired: RuleFiring[] = [];
   for (const rule of framework.limitingRules) {

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { LaCode } from '../../domain/local-authority.ts';
-import { frameworkFor } from '../../frameworks/index.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { Framework } from '../../frameworks/types.ts';
 import type { Assessment, DistributionRow } from '../../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
@@ -44,8 +45,8 @@ export interface AssessReport {
   readonly publishedSource: string | null;
 }
 
-export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'json' | 'csv' }, io: Io): Promise<AssessReport> {
-  const framework = frameworkFor(options.year);
+export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<AssessReport> {
+  const framework = frameworkWith(options.year, options.settings);
   const all = await repo.localAuthorities();
   const only = options.las?.map((code) => findLa(all, { code }).code as LaCode);
   io.progress('assessing', 0, 1);

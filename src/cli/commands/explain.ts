@@ -1,15 +1,15 @@
 import type { Assessment } from '../../judgement/assess.ts';
 import { assessOne } from '../../judgement/assess.ts';
-import { frameworkFor } from '../../frameworks/index.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import { findLa } from './show-la.ts';
 
 /** The trace in words: how the evidence became the derived grade, then the inspector's decision beside it. */
-export function explainLines(a: Assessment, frameworkTitle: string, changes: readonly string[]): string[] {
+export function explainLines(a: Assessment, frameworkTitle: string): string[] {
   const lines = [`${a.la.name} (${a.la.code}): ${frameworkTitle}`];
-  if (changes.length > 0) lines.push(`This year's framework changed: ${changes.join('; ')}.`);
   lines.push('');
   if (a.status === 'not-assessed') {
     lines.push(`Not assessed: ${a.reason}`);
@@ -37,8 +37,8 @@ export function explainLines(a: Assessment, frameworkTitle: string, changes: rea
   return lines;
 }
 
-export async function runExplain(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; json: boolean }, io: Io): Promise<Assessment> {
-  const framework = frameworkFor(options.year);
+export async function runExplain(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; json: boolean; settings?: FrameworkSettings }, io: Io): Promise<Assessment> {
+  const framework = frameworkWith(options.year, options.settings);
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const input = await loadAssessInput(repo, framework, options.vintage);
   const assessment = assessOne(input, la);
@@ -46,7 +46,7 @@ export async function runExplain(repo: EvidenceRepository, options: { la?: strin
     const { profile: _omitted, ...rest } = assessment as Assessment & { profile?: unknown };
     io.out(JSON.stringify(rest, null, 2));
   } else {
-    for (const line of explainLines(assessment, framework.title, framework.changes)) io.out(line);
+    for (const line of explainLines(assessment, framework.title)) io.out(line);
   }
   return assessment;
 }

@@ -1,7 +1,8 @@
 import { UsageError } from '../../domain/errors.ts';
 import { isAssessmentGrade } from '../../domain/grade.ts';
 import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
-import { frameworkFor } from '../../frameworks/index.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import type { Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
@@ -14,10 +15,10 @@ import { findLa } from './show-la.ts';
  */
 export async function runJudge(
   store: Store,
-  options: { la?: string; name?: string; year: number; grade?: number; withhold?: boolean; rationale: string; by: string; at: string; vintage?: string },
+  options: { la?: string; name?: string; year: number; grade?: number; withhold?: boolean; rationale: string; by: string; at: string; vintage?: string; settings?: FrameworkSettings },
   io: Io,
 ): Promise<InspectorJudgement> {
-  const framework = frameworkFor(options.year);
+  const framework = frameworkWith(options.year, options.settings);
   if (options.withhold === true && options.grade !== undefined) throw new UsageError('give either --grade or --withhold, not both');
   if (options.withhold !== true && options.grade === undefined) throw new UsageError('give --grade 1-4, or --withhold with the reason as --rationale');
   if (options.grade !== undefined && !isAssessmentGrade(options.grade)) throw new UsageError(`--grade ${options.grade} is not on the four-point scale (1-4)`);

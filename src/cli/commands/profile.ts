@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
 import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
-import { frameworkFor } from '../../frameworks/index.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { BlockCRow, Comparison, Figure } from '../../profile/block-c.ts';
 import type { OutcomeShares } from '../../profile/block-a.ts';
 import { buildProfile } from '../../profile/profile.ts';
@@ -62,8 +63,8 @@ export function profileRows(p: LaProfile): Record<string, string | number | null
   return [...a, ...c];
 }
 
-export async function runProfile(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; format: 'table' | 'json' | 'csv' }, io: Io): Promise<LaProfile> {
-  const framework = frameworkFor(options.year);
+export async function runProfile(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; format: 'table' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<LaProfile> {
+  const framework = frameworkWith(options.year, options.settings);
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const run = await loadProfileRun(repo, framework, options.vintage === undefined ? {} : { vintage: options.vintage });
   const profile = buildProfile(run, la.code);
