@@ -1,3 +1,4 @@
+import { benchAssessment } from './assessment.bench.ts';
 import { benchLaitImport } from './lait-import.bench.ts';
 import type { BenchLine } from './support.ts';
 
@@ -6,7 +7,9 @@ import type { BenchLine } from './support.ts';
  * process (never as a timed unit test). Prints a table; exits 1 if a target is missed.
  */
 const lines: BenchLine[] = [];
-for (const [name, bench] of [['LAIT import', benchLaitImport]] as const) {
+const only = process.argv[2];
+for (const [name, bench] of [['LAIT import', benchLaitImport], ['assessment', benchAssessment]] as const) {
+  if (only !== undefined && !name.includes(only)) continue;
   process.stderr.write(`running ${name}…\n`);
   lines.push(...(await bench()));
 }

@@ -1,4 +1,5 @@
 import { spellingKey } from './judgement.ts';
+import { memoByString } from './memo.ts';
 
 /**
  * Builds a reader for a controlled vocabulary: each canonical value, plus the other spellings real files use,
@@ -12,5 +13,5 @@ export function vocabulary<T extends string>(
   const map = new Map<string, T>();
   for (const value of values) map.set(spellingKey(value), value);
   for (const [spelling, value] of Object.entries(spellings)) map.set(spellingKey(spelling), value);
-  return (raw) => map.get(spellingKey(raw));
+  return memoByString((raw) => map.get(spellingKey(raw)));
 }

@@ -103,6 +103,14 @@ export class RowReader<K extends string> {
     return this.#index[key] !== undefined;
   }
 
+  /**
+   * One column, its position looked up once: the readers of large files take each column this way rather than by
+   * name on every row (a keyed lookup per cell is most of the cost of 180,000 rows).
+   */
+  column(key: K): Column<K> {
+    return new Column(this, key, this.#index[key] ?? -1);
+  }
+
   /** The raw text of a cell, trimmed; '' when the column is absent. */
   text(row: CsvRow, key: K): string {
     const i = this.#index[key];
@@ -138,6 +146,50 @@ export class RowReader<K extends string> {
     if (raw === '') return null;
     const value = parse(raw);
     if (value === undefined) this.reject(row, key, raw, `expected ${expected}`);
+    return value;
+  }
+}
+
+/** A column of a RowReader's table: the same checks as RowReader's, with the column found once. */
+export class Column<K extends string> {
+  readonly #reader: RowReader<K>;
+  readonly #key: K;
+  readonly #at: number;
+
+  constructor(reader: RowReader<K>, key: K, at: number) {
+    this.#reader = reader;
+    this.#key = key;
+    this.#at = at;
+  }
+
+  /** The raw text of the cell, trimmed; '' when the column is absent. */
+  text(row: CsvRow): string {
+    if (this.#at < 0) return '';
+    const raw = row.fields[this.#at] ?? '';
+    // Most cells have no surrounding space: skip the copy trim() would make.
+    return raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+  }
+
+  reject(row: CsvRow, value: string, reason: string): void {
+    this.#reader.reject(row, this.#key, value, reason);
+  }
+
+  required<T>(row: CsvRow, parse: (raw: string) => T | undefined, expected: string): T | undefined {
+    const raw = this.text(row);
+    if (raw === '') {
+      this.reject(row, raw, `a value is required: ${expected}`);
+      return undefined;
+    }
+    const value = parse(raw);
+    if (value === undefined) this.reject(row, raw, `expected ${expected}`);
+    return value;
+  }
+
+  optional<T>(row: CsvRow, parse: (raw: string) => T | undefined, expected: string): T | null | undefined {
+    const raw = this.text(row);
+    if (raw === '') return null;
+    const value = parse(raw);
+    if (value === undefined) this.reject(row, raw, `expected ${expected}`);
     return value;
   }
 }

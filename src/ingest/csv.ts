@@ -41,10 +41,12 @@ export function parseCsv(file: string, text: string): CsvParsed {
   const data = result.data;
   const rejections: Rejection[] = [];
   const lineOfRow: number[] = new Array(data.length);
+  // Only a quoted field can hold a line break: a file without quotes has one row per line.
+  const mayWrap = text.includes('"');
   let line = 1;
   for (let i = 0; i < data.length; i++) {
     lineOfRow[i] = line;
-    line += 1 + countNewlines(data[i]!);
+    line += mayWrap ? 1 + countNewlines(data[i]!) : 1;
   }
   for (const error of result.errors) {
     if (error.type === 'Quotes') {

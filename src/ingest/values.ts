@@ -1,3 +1,5 @@
+import { memoByString } from '../domain/memo.ts';
+
 /**
  * Readers for the scalar values of input files. Each returns `undefined` for text it cannot read, so the caller
  * rejects it with its position; none guesses.
@@ -20,7 +22,9 @@ export const LATEST_DATE = '2100-12-31';
  * Reads an ISO date ("2011-11-08") or a UK day-first date ("08/11/2011", "8/11/11"), as Ofsted's files write
  * them. Impossible dates (31 April, 29 February 2011) and dates outside 1990-2100 are refused.
  */
-export function parseDate(raw: string): string | undefined {
+export const parseDate: (raw: string) => string | undefined = memoByString(readDate);
+
+function readDate(raw: string): string | undefined {
   const text = raw.trim();
   let y: number;
   let m: number;
@@ -68,5 +72,7 @@ export function parseYear(raw: string): number | undefined {
 /** Ofsted URNs are positive integers (6 or 7 digits in practice; synthetic ones use a reserved range). */
 export function parseUrn(raw: string): string | undefined {
   const text = raw.trim();
-  return /^\d{1,10}$/.test(text) && Number(text) > 0 ? String(Number(text)) : undefined;
+  if (!/^\d{1,10}$/.test(text) || Number(text) <= 0) return undefined;
+  // Leading zeros are dropped ("0100001" is URN 100001); most URNs have none and are returned as given.
+  return text.charCodeAt(0) === 48 ? String(Number(text)) : text;
 }

@@ -115,7 +115,7 @@ function latestJudged(inspections: readonly ProviderInspection[] | undefined, as
 
 const openOn = (p: Provider, date: string) => (p.openedOn === null || p.openedOn <= date) && (p.closedOn === null || p.closedOn >= date);
 
-const inGroup = (group: BlockAGroup) => (p: Provider) => group.providerTypes.includes(p.type) && (group.ownership === undefined || p.ownership === group.ownership);
+const inGroup = (group: BlockAGroup, p: Provider) => group.providerTypes.includes(p.type) && (group.ownership === undefined || p.ownership === group.ownership);
 
 /**
  * The settings of a group open in an LA at a date, each with its latest judgement. A setting not yet inspected is
@@ -124,26 +124,70 @@ const inGroup = (group: BlockAGroup) => (p: Provider) => group.providerTypes.inc
  */
 export function countedSettings(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string): CountedSetting[] {
   const out: CountedSetting[] = [];
-  for (const p of (index.providersByLa.get(la) ?? []).filter(inGroup(group))) {
-    if (!openOn(p, asAt)) continue;
-    let latest = latestJudged(index.inspectionsByUrn.get(p.urn), asAt);
-    let via: string | null = null;
-    let predecessor = p.predecessorUrn;
-    const seen = new Set([p.urn]);
-    while (!latest && predecessor !== null && !seen.has(predecessor)) {
-      seen.add(predecessor);
-      latest = latestJudged(index.inspectionsByUrn.get(predecessor), asAt);
-      if (latest) via = predecessor;
-      predecessor = index.providerByUrn.get(predecessor)?.predecessorUrn ?? null;
+  for (const type of group.providerTypes) {
+    for (const p of index.providersByLaType.get(`${la}|${type}`) ?? []) {
+      if (!inGroup(group, p) || !openOn(p, asAt)) continue;
+      const latest = latestFor(index, p, asAt);
+      if (latest) out.push({ urn: p.urn, name: p.name, judgement: latest.inspection.overall!, inspectedOn: latest.inspection.date, viaPredecessor: latest.via, sub: latest.inspection.sub });
     }
-    if (latest?.overall) out.push({ urn: p.urn, name: p.name, judgement: latest.overall, inspectedOn: latest.date, viaPredecessor: via, sub: latest.sub });
   }
   return out;
 }
 
+/** A setting's latest judged inspection at a date, read through its predecessors where it has none of its own. */
+function latestFor(index: EvidenceIndex, p: Provider, asAt: string): { inspection: ProviderInspection; via: string | null } | undefined {
+  const own = latestJudged(index.inspectionsByUrn.get(p.urn), asAt);
+  if (own) return { inspection: own, via: null };
+  let predecessor = p.predecessorUrn;
+  const seen = new Set([p.urn]);
+  while (predecessor !== null && !seen.has(predecessor)) {
+    seen.add(predecessor);
+    const found = latestJudged(index.inspectionsByUrn.get(predecessor), asAt);
+    if (found) return { inspection: found, via: predecessor };
+    predecessor = index.providerByUrn.get(predecessor)?.predecessorUrn ?? null;
+  }
+  return undefined;
+}
+
+/**
+ * Every LA's outcomes for a group at a date, from one pass over the group's settings nationally (rather than one pass
+ * per LA): what similar areas and England are made of. An LA with no settings of the group takes its supplied
+ * aggregate counts, if any.
+ */
+export function nationalOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string): Map<LaCode, AreaOutcomes> {
+  const counts = new Map<LaCode, [number, number, number, number]>();
+  for (const type of group.providerTypes) {
+    for (const p of index.providersByType.get(type) ?? []) {
+      if (!inGroup(group, p) || !openOn(p, asAt)) continue;
+      const latest = latestFor(index, p, asAt);
+      if (!latest) continue;
+      let c = counts.get(p.la);
+      if (!c) counts.set(p.la, (c = [0, 0, 0, 0]));
+      c[judgementRank(latest.inspection.overall!) - 1]!++;
+    }
+  }
+  const out = new Map<LaCode, AreaOutcomes>();
+  for (const la of index.evidence.las) {
+    const c = counts.get(la.code);
+    if (c) {
+      const t: OutcomeTally = { inspected: c[0] + c[1] + c[2] + c[3], outstanding: c[0], good: c[1], satisfactory: c[2], inadequate: c[3] };
+      out.set(la.code, { tally: t, shares: shares(t), basis: 'provider-level' });
+    } else {
+      out.set(la.code, fromSupplied(index, la.code, group, asAt));
+    }
+  }
+  return out;
+}
+
+function fromSupplied(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string): AreaOutcomes {
+  const supplied = suppliedTally(index, { kind: 'la', code: la }, group, asAt);
+  const t = supplied ?? EMPTY;
+  return { tally: t, shares: shares(t), basis: supplied ? 'aggregate' : 'provider-level' };
+}
+
 /** Counts supplied by a bundle for an area, a group and a date, where provider rows are not given. */
 function suppliedTally(index: EvidenceIndex, area: Area, group: BlockAGroup, asAt: string): OutcomeTally | null {
-  const rows = index.evidence.outcomeCounts.filter((c) => c.area.kind === area.kind && c.area.code === area.code && c.asAt === asAt && group.providerTypes.includes(c.providerType));
+  const rows = (index.outcomeCountsByArea.get(`${area.kind}|${area.code}|${asAt}`) ?? []).filter((c) => group.providerTypes.includes(c.providerType));
   if (rows.length === 0) return null;
   const t = { ...EMPTY };
   for (const r of rows) {
@@ -158,9 +202,9 @@ function suppliedTally(index: EvidenceIndex, area: Area, group: BlockAGroup, asA
 /** An LA's own outcomes for a group: provider-level where it has settings of the group, else supplied aggregates. */
 export function laOutcomes(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt: string): { outcomes: AreaOutcomes; settings: CountedSetting[] } {
   const settings = countedSettings(index, la, group, asAt);
-  const supplied = settings.length === 0 ? suppliedTally(index, { kind: 'la', code: la }, group, asAt) : null;
-  const t = supplied ?? tally(settings.map((s) => s.judgement));
-  return { outcomes: { tally: t, shares: shares(t), basis: supplied ? 'aggregate' : 'provider-level' }, settings };
+  if (settings.length === 0) return { outcomes: fromSupplied(index, la, group, asAt), settings };
+  const t = tally(settings.map((s) => s.judgement));
+  return { outcomes: { tally: t, shares: shares(t), basis: 'provider-level' }, settings };
 }
 
 function combine(values: readonly number[], method: 'mean' | 'median'): number {
@@ -196,13 +240,12 @@ export function similarAreasOutcomes(index: EvidenceIndex, la: LaCode, group: Bl
  * England: a supplied national figure (the published one) where there is one, so that a store holding a few LAs does
  * not call their pooled settings "England"; otherwise every LA's settings pooled (the national share of settings).
  */
-export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string, own: (code: LaCode) => AreaOutcomes): ComparatorOutcomes | null {
+export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string, national: ReadonlyMap<LaCode, AreaOutcomes>): ComparatorOutcomes | null {
   const supplied = suppliedTally(index, { kind: 'england', code: '970' }, group, asAt);
   if (supplied) return { shares: shares(supplied), basis: 'supplied-comparator' };
   const pooled = { ...EMPTY };
   let any = false;
-  for (const la of index.evidence.las) {
-    const o = own(la.code);
+  for (const o of national.values()) {
     if (o.tally.inspected === 0) continue;
     any = true;
     for (const key of Object.keys(pooled) as (keyof OutcomeTally)[]) (pooled as Record<keyof OutcomeTally, number>)[key] += o.tally[key];
@@ -211,39 +254,72 @@ export function englandOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: 
 }
 
 /**
- * Memos for one profiling run: every LA's own outcomes per group and date, and England's per group and date, so that
- * comparators (each LA is someone's neighbour, and everyone's England) are computed once however many LAs are profiled.
+ * Memos for one profiling run: each LA's own settings per group and date (for its own rows), every LA's outcomes per
+ * group and date from one national pass (for similar areas), and England's, so that comparators (each LA is someone's
+ * neighbour, and everyone's England) are computed once however many LAs are profiled. Memoisation only: a context
+ * answers exactly what the pure functions above would.
  */
 export interface BlockAContext {
   readonly own: (la: LaCode, group: BlockAGroup, asAt: string) => { outcomes: AreaOutcomes; settings: CountedSetting[] };
+  readonly outcomes: (la: LaCode, group: BlockAGroup, asAt: string) => AreaOutcomes;
   readonly england: (group: BlockAGroup, asAt: string) => ComparatorOutcomes | null;
+  /**
+   * A context over an index in which one setting of one LA has a new inspection: it keeps every memo the change
+   * cannot reach, and updates that LA's entry in the national outcomes of the groups the setting belongs to.
+   */
+  readonly after: (index: EvidenceIndex, change: { readonly la: LaCode; readonly providerType: Provider['type'] }) => BlockAContext;
 }
 
-export function blockAContext(index: EvidenceIndex): BlockAContext {
-  const owns = new Map<string, { outcomes: AreaOutcomes; settings: CountedSetting[] }>();
-  const englands = new Map<string, ComparatorOutcomes | null>();
+interface Memo {
+  readonly owns: Map<string, { outcomes: AreaOutcomes; settings: CountedSetting[] }>;
+  readonly nationals: Map<string, { group: BlockAGroup; asAt: string; byLa: Map<LaCode, AreaOutcomes> }>;
+  readonly englands: Map<string, ComparatorOutcomes | null>;
+}
+
+export function blockAContext(index: EvidenceIndex, memo: Memo = { owns: new Map(), nationals: new Map(), englands: new Map() }): BlockAContext {
+  const { owns, nationals, englands } = memo;
   const own: BlockAContext['own'] = (la, group, asAt) => {
     const key = `${la}|${group.id}|${asAt}`;
     let hit = owns.get(key);
-    if (!hit) {
-      hit = laOutcomes(index, la, group, asAt);
-      owns.set(key, hit);
-    }
+    if (!hit) owns.set(key, (hit = laOutcomes(index, la, group, asAt)));
     return hit;
   };
+  const national = (group: BlockAGroup, asAt: string) => {
+    const key = `${group.id}|${asAt}`;
+    let hit = nationals.get(key);
+    if (!hit) nationals.set(key, (hit = { group, asAt, byLa: nationalOutcomes(index, group, asAt) }));
+    return hit.byLa;
+  };
+  const outcomes: BlockAContext['outcomes'] = (la, group, asAt) => national(group, asAt).get(la) ?? fromSupplied(index, la, group, asAt);
   const england: BlockAContext['england'] = (group, asAt) => {
     const key = `${group.id}|${asAt}`;
-    if (!englands.has(key)) englands.set(key, englandOutcomes(index, group, asAt, (code) => own(code, group, asAt).outcomes));
+    if (!englands.has(key)) englands.set(key, englandOutcomes(index, group, asAt, national(group, asAt)));
     return englands.get(key)!;
   };
-  return { own, england };
+  const after: BlockAContext['after'] = (next, change) => {
+    const nextMemo: Memo = { owns: new Map(), nationals: new Map(), englands: new Map() };
+    for (const [key, value] of owns) if (!key.startsWith(`${change.la}|`)) nextMemo.owns.set(key, value);
+    for (const [key, value] of nationals) {
+      if (!value.group.providerTypes.includes(change.providerType)) {
+        nextMemo.nationals.set(key, value);
+        if (englands.has(key)) nextMemo.englands.set(key, englands.get(key)!);
+        continue;
+      }
+      // One LA's entry changes; the other 151 are shared. England is pooled again from them when next asked.
+      const byLa = new Map(value.byLa);
+      byLa.set(change.la, laOutcomes(next, change.la, value.group, value.asAt).outcomes);
+      nextMemo.nationals.set(key, { ...value, byLa });
+    }
+    return blockAContext(next, nextMemo);
+  };
+  return { own, outcomes, england, after };
 }
 
 export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, context: BlockAContext = blockAContext(index)): BlockARow[] {
   return framework.blockA.map((group) => {
     const asAt = framework.profileDate;
     const current = context.own(la, group, asAt);
-    const last = context.own(la, group, framework.previousProfileDate).outcomes;
+    const last = context.outcomes(la, group, framework.previousProfileDate);
     const now = current.outcomes.shares.goodOrBetter;
     const before = last.shares.goodOrBetter;
     return {
@@ -255,7 +331,7 @@ export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, c
         const t = tally(current.settings.flatMap((setting) => (setting.sub[name] ? [setting.sub[name]] : [])));
         return { name, tally: t, shares: shares(t) };
       }),
-      similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.own(code, group, asAt).outcomes),
+      similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.outcomes(code, group, asAt)),
       england: context.england(group, asAt),
       lastYear: last,
       goodOrBetterChange: now === null || before === null ? null : Math.round((now - before) * 1000) / 10,

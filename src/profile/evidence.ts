@@ -16,28 +16,76 @@ export interface Evidence {
 }
 
 export interface EvidenceIndex {
+  /** The evidence as loaded, which the index was built from. */
   readonly evidence: Evidence;
+  /** Provider inspections that arrived after loading (profile.ts, withProviderInspection), oldest first. */
+  readonly arrivals: readonly ProviderInspection[];
   readonly providersByLa: ReadonlyMap<LaCode, readonly Provider[]>;
   readonly providerByUrn: ReadonlyMap<string, Provider>;
+  readonly providersByType: ReadonlyMap<Provider['type'], readonly Provider[]>;
+  /** An LA's providers of one type, by `${la}|${type}`. */
+  readonly providersByLaType: ReadonlyMap<string, readonly Provider[]>;
+  /** Supplied outcome counts by `${area kind}|${area code}|${as at}`. */
+  readonly outcomeCountsByArea: ReadonlyMap<string, readonly OutcomeCount[]>;
   /** Each provider's inspections, oldest first. */
   readonly inspectionsByUrn: ReadonlyMap<string, readonly ProviderInspection[]>;
 }
 
+/** Groups items into lists by a key, keeping their order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * Indexes the evidence. Each index is built on first use and kept, so that work which needs only some of them (Block
+ * A's national counts need the providers by type and the inspections by URN) does not pay for the others.
+ */
 export function indexEvidence(evidence: Evidence): EvidenceIndex {
-  const providersByLa = new Map<LaCode, Provider[]>();
-  const providerByUrn = new Map<string, Provider>();
-  for (const p of evidence.providers) {
-    providerByUrn.set(p.urn, p);
-    const list = providersByLa.get(p.la);
-    if (list) list.push(p);
-    else providersByLa.set(p.la, [p]);
-  }
-  const inspectionsByUrn = new Map<string, ProviderInspection[]>();
-  for (const i of evidence.inspections) {
-    const list = inspectionsByUrn.get(i.urn);
-    if (list) list.push(i);
-    else inspectionsByUrn.set(i.urn, [i]);
-  }
-  for (const list of inspectionsByUrn.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { evidence, providersByLa, providerByUrn, inspectionsByUrn };
+  let providersByLa: Map<LaCode, Provider[]> | undefined;
+  let providerByUrn: Map<string, Provider> | undefined;
+  let providersByType: Map<Provider['type'], Provider[]> | undefined;
+  let providersByLaType: Map<string, Provider[]> | undefined;
+  let inspectionsByUrn: Map<string, ProviderInspection[]> | undefined;
+  let outcomeCountsByArea: Map<string, OutcomeCount[]> | undefined;
+  return {
+    evidence,
+    arrivals: [],
+    get providersByLa() {
+      return (providersByLa ??= groupBy(evidence.providers, (p) => p.la));
+    },
+    get providerByUrn() {
+      return (providerByUrn ??= new Map(evidence.providers.map((p) => [p.urn, p])));
+    },
+    get providersByType() {
+      return (providersByType ??= groupBy(evidence.providers, (p) => p.type));
+    },
+    get providersByLaType() {
+      return (providersByLaType ??= groupBy(evidence.providers, (p) => `${p.la}|${p.type}`));
+    },
+    get inspectionsByUrn() {
+      if (!inspectionsByUrn) {
+        inspectionsByUrn = groupBy(evidence.inspections, (i) => i.urn);
+        // Most histories arrive in date order (the store reads them so): sort only those that do not.
+        for (const list of inspectionsByUrn.values()) {
+          for (let i = 1; i < list.length; i++) {
+            if (list[i - 1]!.date > list[i]!.date) {
+              list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+              break;
+            }
+          }
+        }
+      }
+      return inspectionsByUrn;
+    },
+    get outcomeCountsByArea() {
+      return (outcomeCountsByArea ??= groupBy(evidence.outcomeCounts, (c) => `${c.area.kind}|${c.area.code}|${c.asAt}`));
+    },
+  };
 }

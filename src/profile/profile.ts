@@ -9,6 +9,8 @@ import { blockB } from './block-b.ts';
 import type { BlockCRow, IndicatorIndex } from './block-c.ts';
 import { blockC } from './block-c.ts';
 import type { EvidenceIndex } from './evidence.ts';
+import { overlay } from './overlay.ts';
+import type { ProviderInspection } from '../domain/provider.ts';
 
 /**
  * An LA's performance profile for a framework year: Blocks A, B and C, computed by pure functions from evidence
@@ -36,6 +38,49 @@ export interface ProfileRun {
 
 export function profileRun(framework: Framework, evidence: EvidenceIndex, indicators: IndicatorIndex, laInspections: readonly LaInspection[], vintage: string | null): ProfileRun {
   return { framework, evidence, indicators, laInspections, vintage, blockA: blockAContext(evidence) };
+}
+
+/**
+ * The run after one new provider inspection arrives: the index shares everything but that provider's history, and
+ * the memos keep all they can (block-a.ts, BlockAContext.after), so re-profiling the LA costs about one LA's work.
+ * The loaded evidence is not copied (180,000 inspections take longer to copy than the update is allowed): the
+ * arrival is listed in the index's `arrivals`. Pure: the run it is given is unchanged.
+ */
+export function withProviderInspection(run: ProfileRun, inspection: ProviderInspection): ProfileRun {
+  const provider = run.evidence.providerByUrn.get(inspection.urn);
+  if (!provider) throw new NotFoundError(`no provider with URN ${inspection.urn} in this run: a new inspection must be of a known setting`);
+  const history = [...(run.evidence.inspectionsByUrn.get(inspection.urn) ?? []), inspection].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const base = run.evidence;
+  // Delegates to the indexes of the run it came from (built on first use there), with this provider's history replaced.
+  const evidence: EvidenceIndex = {
+    evidence: base.evidence,
+    arrivals: [...base.arrivals, inspection],
+    inspectionsByUrn: overlay(base.inspectionsByUrn, inspection.urn, history),
+    get providersByLa() {
+      return base.providersByLa;
+    },
+    get providerByUrn() {
+      return base.providerByUrn;
+    },
+    get providersByType() {
+      return base.providersByType;
+    },
+    get providersByLaType() {
+      return base.providersByLaType;
+    },
+    get outcomeCountsByArea() {
+      return base.outcomeCountsByArea;
+    },
+  };
+  return { ...run, evidence, blockA: run.blockA.after(evidence, { la: provider.la, providerType: provider.type }) };
+}
+
+/**
+ * An LA's profile again after provider inspections arrived: only Block A reads them, so Blocks B and C are kept.
+ * Gives what buildProfile gives on the new run (tested in incremental.test.ts).
+ */
+export function reprofileAfterArrivals(previous: LaProfile, run: ProfileRun): LaProfile {
+  return { ...previous, blockA: blockA(run.evidence, previous.la.code, run.framework, run.blockA) };
 }
 
 export function buildProfile(run: ProfileRun, code: LaCode): LaProfile {

@@ -131,9 +131,10 @@ export function readBundle(input: BundleInput): SourceRead {
     return result.rows;
   };
 
-  const providers = tables.has('providers') ? take(parseProviders(...columnsOf('providers'), ctx)) : [];
-  const providerByUrn = new Map<string, Provider>(providers.map((p) => [p.urn, p]));
-  const providerInspections = tables.has('provider-inspections') ? take(parseProviderInspections(...columnsOf('provider-inspections'), providerByUrn)) : [];
+  const parsedProviders = tables.has('providers') ? parseProviders(...columnsOf('providers'), ctx) : { rows: [], rejections: [], indexOf: new Map<string, number>() };
+  const providers = take(parsedProviders);
+  const providerByUrn = parsedProviders.indexOf;
+  const providerInspections = tables.has('provider-inspections') ? take(parseProviderInspections(...columnsOf('provider-inspections'), providers, providerByUrn)) : [];
   const laRows = tables.has('la-inspections') ? take(parseLaInspections(...columnsOf('la-inspections'), ctx)) : [];
   const laKeys = new Set(laRows.map((i) => laInspectionKey(i.la, i.kind, i.endDate)));
   let findings = new Map<string, LaInspection['findings'][number][]>();
