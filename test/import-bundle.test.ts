@@ -144,6 +144,12 @@ describe('evidence bundle import', () => {
       expect: { line: 3, column: '1 (urn)', value: '8100001', reason: /already on line 2/ },
     },
     {
+      name: 'an inspection given twice',
+      file: 'provider-inspections.csv',
+      change: (t) => t.replace('8100002,2007-11-20,full', '8100001,2008-03-12,full'),
+      expect: { line: 3, column: '2 (inspection_date)', value: '2008-03-12', reason: /already on line 2/ },
+    },
+    {
       name: 'a zero written in place of a value with no symbol',
       file: 'indicator-values.csv',
       change: (t) => t.replace('2010/11,c', '2010/11,n/k'),

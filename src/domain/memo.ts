@@ -5,10 +5,17 @@
  */
 export function memoByString<T>(read: (raw: string) => T, limit = 20_000): (raw: string) => T {
   const seen = new Map<string, T>();
+  // Columns often repeat the row before ("full", "full", "full"…): compare with it before hashing.
+  let lastRaw: string | undefined;
+  let lastValue: T;
   return (raw) => {
+    if (raw === lastRaw) return lastValue;
+    lastRaw = raw;
     const hit = seen.get(raw);
+    lastValue = hit as T;
     if (hit !== undefined || seen.has(raw)) return hit as T;
     const value = read(raw);
+    lastValue = value;
     if (seen.size < limit) seen.set(raw, value);
     return value;
   };

@@ -72,7 +72,13 @@ export function parseYear(raw: string): number | undefined {
 /** Ofsted URNs are positive integers (6 or 7 digits in practice; synthetic ones use a reserved range). */
 export function parseUrn(raw: string): string | undefined {
   const text = raw.trim();
-  if (!/^\d{1,10}$/.test(text) || Number(text) <= 0) return undefined;
-  // Leading zeros are dropped ("0100001" is URN 100001); most URNs have none and are returned as given.
-  return text.charCodeAt(0) === 48 ? String(Number(text)) : text;
+  if (text.length === 0 || text.length > 10) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  // Leading zeros are dropped ("0100001" is URN 100001; "000" is no URN); most URNs have none and come back as given.
+  if (text.charCodeAt(0) !== 48) return text;
+  const n = Number(text);
+  return n > 0 ? String(n) : undefined;
 }

@@ -156,14 +156,16 @@ function latestFor(index: EvidenceIndex, p: Provider, asAt: string): { inspectio
  */
 export function nationalOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string): Map<LaCode, AreaOutcomes> {
   const counts = new Map<LaCode, [number, number, number, number]>();
+  const histories = index.inspectionsByUrn;
   for (const type of group.providerTypes) {
     for (const p of index.providersByType.get(type) ?? []) {
-      if (!inGroup(group, p) || !openOn(p, asAt)) continue;
-      const latest = latestFor(index, p, asAt);
-      if (!latest) continue;
+      if ((group.ownership !== undefined && p.ownership !== group.ownership) || !openOn(p, asAt)) continue;
+      // The common case inline (a setting's own latest inspection); predecessors only where it has none.
+      const judged = latestJudged(histories.get(p.urn), asAt) ?? (p.predecessorUrn === null ? undefined : latestFor(index, p, asAt)?.inspection);
+      if (!judged) continue;
       let c = counts.get(p.la);
       if (!c) counts.set(p.la, (c = [0, 0, 0, 0]));
-      c[judgementRank(latest.inspection.overall!) - 1]!++;
+      c[judgementRank(judged.overall!) - 1]!++;
     }
   }
   const out = new Map<LaCode, AreaOutcomes>();

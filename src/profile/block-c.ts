@@ -154,10 +154,10 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
     const latest = series.at(-1) ?? null;
     let rank: BlockCRow['rank'] = null;
     if (latest && latest.la.kind === 'number') {
-      const byArea = periods.get(latest.period.original)!.byArea;
-      const values = allLas.map((code) => numberOf(byArea.get(areaKey('la', code)))).filter((v): v is number => v !== null);
+      const values = sortedLaValues(periods.get(latest.period.original)!, allLas);
       const own = latest.la.value;
-      const better = values.filter((v) => (indicator.polarity === 'lower-is-better' ? v < own : v > own)).length;
+      // Ranked by polarity, 1 is best: count the LAs strictly better.
+      const better = indicator.polarity === 'lower-is-better' ? countBelow(values, own) : values.length - countAtOrBelow(values, own);
       const position = better + 1;
       rank = { rank: position, of: values.length, quartile: Math.min(4, Math.ceil((position / values.length) * 4)) as 1 | 2 | 3 | 4 };
     }
@@ -169,5 +169,44 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
   }
   // In the framework's order of ECM outcomes, then by indicator id with numbers compared as numbers (NI 56 < NI 102).
   const outcomeOrder = (r: BlockCRow) => framework.blockCOutcomes.indexOf(r.indicator.ecmOutcome!);
-  return rows.sort((a, b) => outcomeOrder(a) - outcomeOrder(b) || a.indicator.id.localeCompare(b.indicator.id, 'en', { numeric: true }));
+  return rows.sort((a, b) => outcomeOrder(a) - outcomeOrder(b) || ID_ORDER.compare(a.indicator.id, b.indicator.id));
+}
+
+/** One collator for every sort: `localeCompare` with options builds a new one on each call. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
+ * All LAs' values of one indicator in one period, ascending: computed once per period and list of LAs and kept with
+ * the period's entry, so that ranking 152 LAs reads them once rather than 152 times.
+ */
+const SORTED = new WeakMap<object, { las: readonly LaCode[]; values: Float64Array }>();
+function sortedLaValues(entry: { byArea: ReadonlyMap<string, IndicatorValue> }, allLas: readonly LaCode[]): Float64Array {
+  const kept = SORTED.get(entry);
+  if (kept && kept.las === allLas) return kept.values;
+  const numbers = allLas.map((code) => numberOf(entry.byArea.get(areaKey('la', code)))).filter((v): v is number => v !== null);
+  const values = Float64Array.from(numbers).sort();
+  SORTED.set(entry, { las: allLas, values });
+  return values;
+}
+
+/** How many values are below `x` (strictly), and at or below it, in an ascending array. */
+function countBelow(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function countAtOrBelow(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

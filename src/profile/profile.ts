@@ -34,10 +34,12 @@ export interface ProfileRun {
   readonly laInspections: readonly LaInspection[];
   readonly vintage: string | null;
   readonly blockA: BlockAContext;
+  /** Every LA of the run, for ranks: one list, so that each period's sorted values are computed once per run. */
+  readonly laCodes: readonly LaCode[];
 }
 
 export function profileRun(framework: Framework, evidence: EvidenceIndex, indicators: IndicatorIndex, laInspections: readonly LaInspection[], vintage: string | null): ProfileRun {
-  return { framework, evidence, indicators, laInspections, vintage, blockA: blockAContext(evidence) };
+  return { framework, evidence, indicators, laInspections, vintage, blockA: blockAContext(evidence), laCodes: evidence.evidence.las.map((l) => l.code) };
 }
 
 /**
@@ -94,6 +96,6 @@ export function buildProfile(run: ProfileRun, code: LaCode): LaProfile {
     neighbours: { vintage: run.vintage, codes: neighbours },
     blockA: blockA(run.evidence, code, run.framework, run.blockA),
     blockB: blockB(run.laInspections, code, run.framework),
-    blockC: blockC(run.indicators, code, neighbours, run.evidence.evidence.las.map((l) => l.code), run.framework),
+    blockC: blockC(run.indicators, code, neighbours, run.laCodes, run.framework),
   };
 }

@@ -1,7 +1,7 @@
 import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
 import { existsOn, parseLaCode } from '../../domain/local-authority.ts';
 import type { CsvRow } from '../csv.ts';
-import type { RowReader } from '../columns.ts';
+import type { Column, RowReader } from '../columns.ts';
 
 /** What a bundle is checked against: the LAs and indicators already in the store. */
 export interface BundleContext {
@@ -11,17 +11,17 @@ export interface BundleContext {
 }
 
 /** Reads an LA code that must be a known LA; with a date, the LA must also have existed then. */
-export function readLa<K extends string>(r: RowReader<K>, row: CsvRow, key: K, ctx: BundleContext, on?: string | null): LaCode | undefined {
-  const raw = r.text(row, key);
-  const code = r.required(row, key, parseLaCode, 'a three-digit DfE LA code such as 356');
+export function readLa<K extends string>(column: Column<K>, row: CsvRow, ctx: BundleContext, on?: string | null): LaCode | undefined {
+  const raw = column.text(row);
+  const code = column.required(row, parseLaCode, 'a three-digit DfE LA code such as 356');
   if (code === undefined) return undefined;
   const la = ctx.las.get(code);
   if (!la) {
-    r.reject(row, key, raw, 'unknown LA code: it is not in the store (run `kingsway import` for the LA lists first)');
+    column.reject(row, raw, 'unknown LA code: it is not in the store (run `kingsway import` for the LA lists first)');
     return undefined;
   }
   if (on && !existsOn(la, on)) {
-    r.reject(row, key, raw, `${la.name} did not exist on ${on} (it existed ${la.openedOn ?? 'before our records'} to ${la.closedOn ?? 'today'})`);
+    column.reject(row, raw, `${la.name} did not exist on ${on} (it existed ${la.openedOn ?? 'before our records'} to ${la.closedOn ?? 'today'})`);
     return undefined;
   }
   return code;

@@ -14,7 +14,7 @@ export function parseAddressees(table: CsvTable, columns: ResolvedColumns<Bundle
   const rows: Addressee[] = [];
   for (const row of table.rows) {
     const year = r.required(row, 'year', parseYear, 'a four-digit year');
-    const la = readLa(r, row, 'la_code', ctx, year === undefined ? null : assessmentYearDate(year));
+    const la = readLa(r.column('la_code'), row, ctx, year === undefined ? null : assessmentYearDate(year));
     const name = r.required(row, 'name', (v) => v, 'the director’s name');
     const jobTitle = r.required(row, 'job_title', (v) => v, 'the job title');
     const council = r.required(row, 'council', (v) => v, 'the council’s formal name');

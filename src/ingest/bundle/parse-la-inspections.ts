@@ -37,7 +37,7 @@ export function parseLaInspections(table: CsvTable, columns: ResolvedColumns<Bun
     const startDate = r.optional(row, 'start_date', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
     const endDate = r.required(row, 'end_date', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
     const publishedOn = r.optional(row, 'published_on', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
-    const la = readLa(r, row, 'la_code', ctx, endDate);
+    const la = readLa(r.column('la_code'), row, ctx, endDate);
     checkOrder(r, row, startDate, endDate, 'end_date', 'the inspection ends before it starts');
     checkOrder(r, row, endDate, publishedOn, 'published_on', 'the report is published before the inspection ends');
     const scale = kind ? SCALE[kind] : 'social-care';
@@ -78,7 +78,7 @@ export function parseFindings(table: CsvTable, columns: ResolvedColumns<BundleCo
   const r = new RowReader(table, columns);
   const byInspection = new Map<string, LaInspectionFinding[]>();
   for (const row of table.rows) {
-    const la = readLa(r, row, 'la_code', ctx);
+    const la = readLa(r.column('la_code'), row, ctx);
     const kind = r.required(row, 'inspection_kind', parseLaInspectionKind, 'an LA inspection kind such as ucra or slac');
     const endDate = r.required(row, 'end_date', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
     const findingKind = r.required(row, 'finding_kind', parseFindingKind, 'strength, area-for-development, area-for-priority-action or recommendation');

@@ -1,12 +1,9 @@
 import { basename, join } from 'node:path';
 import type { Rejection } from '../../domain/errors.ts';
 import type { LaInspection } from '../../domain/la-inspection.ts';
-import type { Provider } from '../../domain/provider.ts';
 import type { ImportBatch, SourceFile } from '../../store/repository.ts';
-import { resolveColumns } from '../columns.ts';
-import type { AliasTable, ColumnSpec } from '../columns.ts';
-import type { CsvTable } from '../csv.ts';
-import { loadCsv, loadText } from '../source.ts';
+import type { AliasTable } from '../columns.ts';
+import { loadText } from '../source.ts';
 import type { ProgressFn, SourceRead } from '../source.ts';
 import type { BundleContext } from './context.ts';
 import { Manifest } from './manifest.ts';
@@ -14,7 +11,8 @@ import { parseAddressees } from './parse-addressees.ts';
 import { parseIndicatorValues, parseIndicators, parseOutcomeCounts } from './parse-indicators.ts';
 import { laInspectionKey, parseFindings, parseLaInspections } from './parse-la-inspections.ts';
 import { parseProviderInspections, parseProviders } from './parse-providers.ts';
-import { BUNDLE_COLUMNS } from './spec.ts';
+import { loadBundleFile } from './load-file.ts';
+import type { LoadedTable } from './load-file.ts';
 import type { BundleColumn, BundleFileKind } from './spec.ts';
 
 export interface BundleInput {
@@ -80,47 +78,23 @@ export function readBundle(input: BundleInput): SourceRead {
   const { manifest } = m;
   const rejections: Rejection[] = [];
   const files: SourceFile[] = [m.file];
-  const tables = new Map<BundleFileKind, { table: CsvTable; index: Record<string, number> }>();
-
+  const tables = new Map<BundleFileKind, LoadedTable>();
   manifest.files.forEach((entry, n) => {
     input.onProgress?.('bundle files', n, manifest.files.length);
-    const shown = `${display}/${entry.path}`;
-    const loaded = loadCsv(join(input.dir, entry.path), shown, manifest.encoding);
-    if (!loaded.ok) {
-      rejections.push(...loaded.rejections);
-      return;
+    const loaded = loadBundleFile(input, manifest, entry, display);
+    if (!loaded.ok) rejections.push(...loaded.rejections);
+    else {
+      tables.set(entry.kind, loaded.loaded);
+      files.push(loaded.loaded.file);
     }
-    const { table, file } = loaded.value;
-    if (entry.rows !== undefined && entry.rows !== table.rows.length) {
-      rejections.push({
-        file: shown,
-        line: null,
-        column: null,
-        value: `${table.rows.length} rows`,
-        reason: `the manifest says ${entry.rows} data rows${table.rows.length < entry.rows ? ': the file looks truncated' : ''}`,
-      });
-      return;
-    }
-    const aliases: Record<string, string[]> = {};
-    for (const source of [manifest.aliases[entry.kind], input.aliases?.[entry.kind]]) {
-      for (const [column, names] of Object.entries(source ?? {})) {
-        if (!(column in BUNDLE_COLUMNS[entry.kind])) {
-          rejections.push({ file: `${display}/manifest.json`, line: null, column: `aliases.${entry.kind}`, value: column, reason: `not a column of ${entry.kind}: ${Object.keys(BUNDLE_COLUMNS[entry.kind]).join(', ')}` });
-        }
-        aliases[column] = [...(aliases[column] ?? []), ...names];
-      }
-    }
-    const specs: Readonly<Record<string, ColumnSpec>> = BUNDLE_COLUMNS[entry.kind];
-    const cols = resolveColumns(table, specs, aliases, { rejectUnknown: true });
-    if (!cols.ok) {
-      rejections.push(...cols.rejections);
-      return;
-    }
-    files.push(file);
-    tables.set(entry.kind, { table, index: cols.columns.index });
   });
   if (rejections.length > 0) return { ok: false, rejections };
+  return readTables(input, manifest, display, files, tables);
+}
 
+/** Every file loaded and its columns found: read the rows, each file against the others. */
+function readTables(input: BundleInput, manifest: Manifest, display: string, files: readonly SourceFile[], tables: ReadonlyMap<BundleFileKind, LoadedTable>): SourceRead {
+  const rejections: Rejection[] = [];
   const ctx = input.context;
   const columnsOf = <K extends BundleFileKind>(kind: K) => {
     const t = tables.get(kind)!;
@@ -131,9 +105,9 @@ export function readBundle(input: BundleInput): SourceRead {
     return result.rows;
   };
 
-  const parsedProviders = tables.has('providers') ? parseProviders(...columnsOf('providers'), ctx) : { rows: [], rejections: [], indexOf: new Map<string, number>() };
-  const providers = take(parsedProviders);
-  const providerByUrn = parsedProviders.indexOf;
+  const providersRead = tables.has('providers') ? parseProviders(...columnsOf('providers'), ctx) : { rows: [], rejections: [], indexOf: new Map<number, number>() };
+  const providers = take(providersRead);
+  const providerByUrn = providersRead.indexOf;
   const providerInspections = tables.has('provider-inspections') ? take(parseProviderInspections(...columnsOf('provider-inspections'), providers, providerByUrn)) : [];
   const laRows = tables.has('la-inspections') ? take(parseLaInspections(...columnsOf('la-inspections'), ctx)) : [];
   const laKeys = new Set(laRows.map((i) => laInspectionKey(i.la, i.kind, i.endDate)));
@@ -153,7 +127,7 @@ export function readBundle(input: BundleInput): SourceRead {
 
   // Predecessor URNs must name a provider in this bundle, or the chain cannot be followed.
   for (const p of providers) {
-    if (p.predecessorUrn !== null && !providerByUrn.has(p.predecessorUrn)) {
+    if (p.predecessorUrn !== null && !providerByUrn.has(Number(p.predecessorUrn))) {
       rejections.push({ file: `${display}/${manifest.files.find((f) => f.kind === 'providers')!.path}`, line: null, column: 'predecessor_urn', value: p.predecessorUrn, reason: `URN ${p.urn} names a predecessor that is not in the providers file` });
     }
   }
