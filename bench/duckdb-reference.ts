@@ -66,6 +66,7 @@ export async function duckdbBlockA(input: { providers: string; inspections: stri
   return {
     version: duck.version(),
     async run() {
+      // A fresh in-memory database each run, so that nothing is cached between runs.
       const instance = await duck.DuckDBInstance.create(':memory:');
       const connection = await instance.connect();
       let start = performance.now();

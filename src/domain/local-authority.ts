@@ -1,3 +1,4 @@
+import { memoByString } from './memo.ts';
 /**
  * English local authorities with children's services responsibility (upper-tier councils).
  *
@@ -47,10 +48,10 @@ export function isLaCode(value: string): value is LaCode {
 }
 
 /** Accepts "356", " 356 " and the number 356 as written by spreadsheets; anything else is not a code. */
-export function parseLaCode(raw: string): LaCode | undefined {
+export const parseLaCode: (raw: string) => LaCode | undefined = memoByString((raw) => {
   const trimmed = raw.trim();
   return isLaCode(trimmed) ? trimmed : undefined;
-}
+});
 
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);

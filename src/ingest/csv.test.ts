@@ -10,12 +10,12 @@ describe('parseCsv', () => {
     const parsed = parseCsv('f.csv', 'a,b\n1,"two\nlines"\n\n3,4\n');
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.table.rows.map((r) => r.line), [2, 5]);
-    assert.deepEqual(parsed.table.rows[0]?.fields, ['1', 'two\nlines']);
+    assert.deepEqual(parsed.table.rows.at(0)?.fields, ['1', 'two\nlines']);
   });
   it('reads commas as the delimiter even when a short file has quoted fields full of pipes', () => {
     const parsed = parseCsv('f.csv', 'la,address,postcode\n861,"Floor 2, Civic Centre | Glebe Street | Stoke-on-Trent",ST4 1RU\n');
     assert.ok(parsed.ok, JSON.stringify(parsed));
-    assert.deepEqual(parsed.table.rows[0]?.fields, ['861', 'Floor 2, Civic Centre | Glebe Street | Stoke-on-Trent', 'ST4 1RU']);
+    assert.deepEqual(parsed.table.rows.at(0)?.fields, ['861', 'Floor 2, Civic Centre | Glebe Street | Stoke-on-Trent', 'ST4 1RU']);
   });
   it('refuses a quote left open, as a truncated file leaves it', () => {
     const parsed = parseCsv('f.csv', 'a,b\n1,"cut');

@@ -10,7 +10,46 @@ export interface CsvRow {
 export interface CsvTable {
   readonly file: string;
   readonly header: readonly string[];
-  readonly rows: readonly CsvRow[];
+  readonly rows: CsvRows;
+}
+
+/**
+ * The data rows of a table. Each `CsvRow` is made as it is read and dropped after, rather than 600,000 of them being
+ * held for the life of an import: short-lived objects cost the garbage collector almost nothing, long-lived ones cost
+ * it a copy each.
+ */
+export class CsvRows implements Iterable<CsvRow> {
+  readonly #fields: readonly (readonly string[])[];
+  readonly #lines: Int32Array;
+
+  constructor(fields: readonly (readonly string[])[], lines: Int32Array) {
+    this.#fields = fields;
+    this.#lines = lines;
+  }
+
+  get length(): number {
+    return this.#fields.length;
+  }
+
+  at(i: number): CsvRow | undefined {
+    const fields = this.#fields[i];
+    return fields === undefined ? undefined : { line: this.#lines[i]!, fields };
+  }
+
+  map<T>(fn: (row: CsvRow, i: number) => T): T[] {
+    const out: T[] = new Array(this.#fields.length);
+    for (let i = 0; i < this.#fields.length; i++) out[i] = fn({ line: this.#lines[i]!, fields: this.#fields[i]! }, i);
+    return out;
+  }
+
+  [Symbol.iterator](): Iterator<CsvRow> {
+    let i = 0;
+    const fields = this.#fields;
+    const lines = this.#lines;
+    return {
+      next: (): IteratorResult<CsvRow> => (i < fields.length ? { done: false, value: { line: lines[i]!, fields: fields[i++]! } } : { done: true, value: undefined }),
+    };
+  }
 }
 
 export type CsvParsed = { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly rejections: readonly Rejection[] };
@@ -41,8 +80,11 @@ export function parseCsv(file: string, text: string): CsvParsed {
   const data = result.data;
   const rejections: Rejection[] = [];
   const lineOfRow: number[] = new Array(data.length);
-  // Only a quoted field can hold a line break: a file without quotes has one row per line.
-  const mayWrap = text.includes('"');
+  // Only a quoted field can hold a line break: where the text has no more line breaks than rows, none does, and each
+  // row is one line (the usual case, read without looking inside every field).
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  const mayWrap = breaks >= data.length;
   let line = 1;
   for (let i = 0; i < data.length; i++) {
     lineOfRow[i] = line;
@@ -61,7 +103,8 @@ export function parseCsv(file: string, text: string): CsvParsed {
     }
   }
   const header = (data[0] ?? []).map((name) => name.trim());
-  const rows: CsvRow[] = [];
+  const kept: string[][] = [];
+  const lines = new Int32Array(data.length);
   const lastIndex = data.length - 1;
   for (let i = 1; i < data.length; i++) {
     const fields = data[i]!;
@@ -79,7 +122,8 @@ export function parseCsv(file: string, text: string): CsvParsed {
       });
       continue;
     }
-    rows.push({ line: lineOfRow[i]!, fields });
+    lines[kept.length] = lineOfRow[i]!;
+    kept.push(fields);
   }
-  return rejections.length > 0 ? { ok: false, rejections } : { ok: true, table: { file, header, rows } };
+  return rejections.length > 0 ? { ok: false, rejections } : { ok: true, table: { file, header, rows: new CsvRows(kept, lines.subarray(0, kept.length)) } };
 }

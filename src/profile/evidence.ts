@@ -34,11 +34,20 @@ export interface EvidenceIndex {
 /** Groups items into lists by a key, keeping their order. */
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
+  // Items often arrive in runs of one key (the store reads inspections by URN; the bundle reader groups them by
+  // provider): the run's list is kept at hand rather than looked up again for each item.
+  let runKey: K | undefined;
+  let run: T[] | undefined;
   for (const item of items) {
     const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+    if (run !== undefined && k === runKey) {
+      run.push(item);
+      continue;
+    }
+    runKey = k;
+    run = out.get(k);
+    if (run) run.push(item);
+    else out.set(k, (run = [item]));
   }
   return out;
 }

@@ -48,10 +48,8 @@ const BLANK = 0;
 const REJECTED = 255;
 const JUDGEMENT_WORDS = 'outstanding, good, satisfactory, adequate, requires improvement, inadequate, or 1-4';
 const codeOf = (j: Judgement | undefined) => (j === undefined ? REJECTED : 1 + JUDGEMENTS.indexOf(j));
-const READ = {
-  education: memoByString((v) => codeOf(parseJudgement(v, 'education'))),
-  socialCare: memoByString((v) => codeOf(parseJudgement(v, 'social-care'))),
-};
+/** Both readings of a judgement cell in one lookup: education's code × 256 + social care's. */
+const READ_BOTH = memoByString((v) => codeOf(parseJudgement(v, 'education')) * 256 + codeOf(parseJudgement(v, 'social-care')));
 
 export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<BundleColumn<'provider-inspections'>>): InspectionRows {
   const r = new RowReader(table, columns);
@@ -64,8 +62,19 @@ export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<Bun
     education: new Uint8Array(count * JUDGEMENT_COLUMNS),
     socialCare: new Uint8Array(count * JUDGEMENT_COLUMNS),
   };
+  // Each distinct spelling of a date is read once, straight to its place in `dates`.
   const dates: string[] = [];
   const dateIndex = new Map<string, number>();
+  const dateNumber = memoByString((raw): number | undefined => {
+    const date = parseDate(raw);
+    if (date === undefined) return undefined;
+    let d = dateIndex.get(date);
+    if (d === undefined) {
+      d = dates.push(date) - 1;
+      dateIndex.set(date, d);
+    }
+    return d;
+  });
   const urnColumn = r.column('urn');
   const dateColumn = r.column('inspection_date');
   const kindColumn = r.column('inspection_kind');
@@ -75,16 +84,7 @@ export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<Bun
     out.line[i] = row.line;
     const urn = urnColumn.required(row, parseUrn, 'a URN (digits)');
     out.urn[i] = urn === undefined ? NaN : Number(urn);
-    const date = dateColumn.required(row, parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
-    if (date === undefined) out.date[i] = -1;
-    else {
-      let d = dateIndex.get(date);
-      if (d === undefined) {
-        d = dates.push(date) - 1;
-        dateIndex.set(date, d);
-      }
-      out.date[i] = d;
-    }
+    out.date[i] = dateColumn.required(row, dateNumber, 'a real date (YYYY-MM-DD or DD/MM/YYYY)') ?? -1;
     const kind = kindColumn.required(row, parseInspectionKind, 'full, interim, monitoring, registration or short');
     out.kind[i] = kind === undefined ? REJECTED : INSPECTION_KINDS.indexOf(kind);
     for (let c = 0; c < JUDGEMENT_COLUMNS; c++) {
@@ -96,9 +96,10 @@ export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<Bun
         out.socialCare[at] = BLANK;
         continue;
       }
-      const education = READ.education(raw);
+      const both = READ_BOTH(raw);
+      const education = both >> 8;
       out.education[at] = education;
-      out.socialCare[at] = READ.socialCare(raw);
+      out.socialCare[at] = both & 255;
       if (education === REJECTED) column.reject(row, raw, `expected ${JUDGEMENT_WORDS}`);
     }
     i++;
@@ -145,25 +146,31 @@ export function joinInspections(rows: InspectionRows, header: readonly string[],
       reject(i, 'inspection_date', date, `duplicate: the same record is already on line ${lineOf[twin]}`);
       continue;
     }
-    const judgement = (c: number): Judgement | null => {
-      const code = codes[i * JUDGEMENT_COLUMNS + c]!;
-      return code === BLANK ? null : JUDGEMENTS[code - 1]!;
-    };
+    const base = i * JUDGEMENT_COLUMNS;
+    const overallCode = codes[base]!;
     // Most inspections record no sub-judgement: they share one empty record rather than each allocating its own.
     let sub: Partial<Record<SubJudgementName, Judgement>> = NO_SUB;
-    SUB_JUDGEMENTS.forEach((name, n) => {
-      const j = judgement(n + 1);
-      if (j !== null) {
-        if (sub === NO_SUB) sub = {};
-        sub[name] = j;
-      }
-    });
+    for (let n = 0; n < SUB_JUDGEMENTS.length; n++) {
+      const code = codes[base + 1 + n]!;
+      if (code === BLANK) continue;
+      if (sub === NO_SUB) sub = {};
+      sub[SUB_JUDGEMENTS[n]!] = JUDGEMENTS[code - 1]!;
+    }
     earlier[inspections.length] = latestOf[p!]!;
     latestOf[p!] = inspections.length;
     lineOf[inspections.length] = rows.line[i]!;
     // The provider's own URN string, so that every later lookup by URN hashes one string per provider, not per row.
-    inspections.push({ urn: provider.urn, date, kind, overall: judgement(0), sub });
+    inspections.push({ urn: provider.urn, date, kind, overall: overallCode === BLANK ? null : JUDGEMENTS[overallCode - 1]!, sub });
   }
   rejections.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { rows: inspections, rejections };
+  // Grouped by provider (in the providers file's order), each provider's in the inspections file's order: the shape
+  // the evidence index groups fastest, and the store reads back.
+  const grouped: ProviderInspection[] = new Array(inspections.length);
+  let n = 0;
+  const stack: number[] = [];
+  for (let p = 0; p < providers.length; p++) {
+    for (let at = latestOf[p]!; at >= 0; at = earlier[at]!) stack.push(at);
+    while (stack.length > 0) grouped[n++] = inspections[stack.pop()!]!;
+  }
+  return { rows: grouped, rejections };
 }

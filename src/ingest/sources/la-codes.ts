@@ -4,7 +4,7 @@ import { isLaType, isRegion, parseLaCode } from '../../domain/local-authority.ts
 import type { Dataset } from '../../domain/dataset.ts';
 import { RowReader, resolveColumns } from '../columns.ts';
 import type { ColumnSpecs } from '../columns.ts';
-import type { CsvTable } from '../csv.ts';
+import type { CsvRow, CsvTable } from '../csv.ts';
 import { loadCsv } from '../source.ts';
 import type { SourceRead } from '../source.ts';
 import type { SourceFile } from '../../store/repository.ts';
@@ -100,8 +100,8 @@ export function readLaCodes(paths: LaCodeFiles, display: LaCodeFiles = paths): S
   const officialByRegister = new Map<string, string>();
   const registerByGss = new Map<string, string>();
   for (const [t, specs, use] of [
-    [mys, MYSOCIETY, (r: RowReader<string>, row: CsvTable['rows'][number]) => officialByRegister.set(r.text(row, 'local-authority-code'), r.text(row, 'official-name'))],
-    [mysGss, MYSOCIETY_GSS, (r: RowReader<string>, row: CsvTable['rows'][number]) => registerByGss.set(r.text(row, 'gss-code'), r.text(row, 'local-authority-code'))],
+    [mys, MYSOCIETY, (r: RowReader<string>, row: CsvRow) => officialByRegister.set(r.text(row, 'local-authority-code'), r.text(row, 'official-name'))],
+    [mysGss, MYSOCIETY_GSS, (r: RowReader<string>, row: CsvRow) => registerByGss.set(r.text(row, 'gss-code'), r.text(row, 'local-authority-code'))],
   ] as const) {
     const cols = resolveColumns(t, specs);
     if (!cols.ok) {

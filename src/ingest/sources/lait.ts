@@ -121,7 +121,7 @@ export function readLait(input: LaitInput): SourceRead {
   const total = table.rows.length;
   const step = Math.max(1, Math.floor(total / 20));
   for (let n = 0; n < total; n++) {
-    const row = table.rows[n]!;
+    const row = table.rows.at(n)!;
     if (input.onProgress && n % step === 0) input.onProgress('LAIT values', n, total);
     const f = row.fields;
     const short = f[iShort]!.trim();
