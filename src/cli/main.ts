@@ -114,7 +114,7 @@ program
   .option('--csv', 'Blocks A and C as one CSV table')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
   .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
-  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean; csv?: boolean ; settings?: string; similarAreas?: string }) => {
+  .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean; csv?: boolean; settings?: string; similarAreas?: string }) => {
     if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
     const { runProfile } = await commands.profile();
     await withStore((store) =>
@@ -130,15 +130,15 @@ program
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'JSON output')
   .option('--csv', 'one CSV row per LA')
+  .option('--summary', 'only the distribution beside the published one, not the table of LAs')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
   .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
-  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean ; settings?: string; similarAreas?: string }) => {
-    if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean; summary?: boolean; settings?: string; similarAreas?: string }) => {
+    if ([opts.json, opts.csv, opts.summary].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --summary');
     const { runAssess } = await commands.assess();
     await withStore((store) =>
-      runAssess(store, { year: opts.year, settings: readSettings(opts), ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'table' }, io),
+      runAssess(store, { year: opts.year, settings: readSettings(opts), ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : opts.summary ? 'summary' : 'table' }, io),
     );
-    io.endProgress();
   });
 
 program
@@ -217,7 +217,7 @@ program
 
 program
   .command('demo')
-  .description('the main job on the embedded default: import the published data, generate and import the synthetic 2011 national dataset')
+  .description('the main job on the embedded default: import the published data, generate and import the synthetic 2011 national dataset, and assess every LA')
   .option('--data <dir>', 'folder of published data (default: $KINGSWAY_DATA or ../shared/data)')
   .option('--seed <n>', 'seed of the synthetic dataset', integer('--seed', 0, 2 ** 31 - 1), 1)
   .action(async (opts: { data?: string; seed: number }) => {
@@ -230,9 +230,15 @@ program
       const dir = await runGenerate(store, { year: 2011, seed: opts.seed }, io);
       results.push(...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io)));
       reportImport(results, io, false);
-      if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
+      if (results.some((r) => r.status === 'rejected')) {
+        process.exitCode = 1;
+        return;
+      }
       io.out('');
-      io.out(`Store: ${program.opts<{ db: string }>().db}. Try: kingsway las --year 2011 | kingsway show la 356 | kingsway datasets`);
+      const { runAssess } = await commands.assess();
+      await runAssess(store, { year: 2011, format: 'summary' }, io);
+      io.out('');
+      io.out(`Store: ${program.opts<{ db: string }>().db}. Try: kingsway assess --year 2011 | kingsway explain --la 356 --year 2011 | kingsway profile --la 356 --year 2011 | kingsway show la 356`);
     });
   });
 

@@ -45,14 +45,12 @@ export interface AssessReport {
   readonly publishedSource: string | null;
 }
 
-export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<AssessReport> {
+export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'summary' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<AssessReport> {
   const framework = frameworkWith(options.year, options.settings);
   const all = await repo.localAuthorities();
   const only = options.las?.map((code) => findLa(all, { code }).code as LaCode);
-  io.progress('assessing', 0, 1);
   const input = await loadAssessInput(repo, framework, options.vintage);
   const results = assessAll(input, only);
-  io.progress('assessing', 1, 1);
   const rows = results.map(assessmentRow);
   const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);
   const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, publishedSource: only ? null : (framework.published?.source ?? null) };
@@ -67,23 +65,25 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   const synthetic = (await repo.datasets()).filter((d) => d.kind === 'synthetic');
   io.out(`${framework.title}: ${results.length} LA${results.length === 1 ? '' : 's'} at ${framework.profileDate}`);
   if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.map((d) => d.id).join(', ')}`);
-  io.out('');
-  io.out(
-    formatTable([
-      ['LA', 'name', 'grade', 'derived', 'final', 'change', 'limiting rules', 'direction', 'note'],
-      ...rows.map((r) => [
-        String(r['la_code']),
-        String(r['la_name']),
-        r['grade'] === null ? '-' : String(r['grade']),
-        r['derived'] === null ? '-' : String(r['derived']),
-        r['final'] === null ? '-' : String(r['final']),
-        r['change'] === null || r['change'] === 0 ? '' : `${Number(r['change']) > 0 ? '+' : ''}${r['change']}`,
-        String(r['limiting_rules'] || ''),
-        String(r['direction'] ?? ''),
-        r['status'] === 'final' ? '' : r['reason'] ? `${r['status']}: ${r['reason']}` : String(r['status']),
+  if (options.format === 'table') {
+    io.out('');
+    io.out(
+      formatTable([
+        ['LA', 'name', 'grade', 'derived', 'final', 'change', 'limiting rules', 'direction', 'note'],
+        ...rows.map((r) => [
+          String(r['la_code']),
+          String(r['la_name']),
+          r['grade'] === null ? '-' : String(r['grade']),
+          r['derived'] === null ? '-' : String(r['derived']),
+          r['final'] === null ? '-' : String(r['final']),
+          r['change'] === null || r['change'] === 0 ? '' : `${Number(r['change']) > 0 ? '+' : ''}${r['change']}`,
+          String(r['limiting_rules'] || ''),
+          String(r['direction'] ?? ''),
+          r['status'] === 'final' ? '' : r['reason'] ? `${r['status']}: ${r['reason']}` : String(r['status']),
+        ]),
       ]),
-    ]),
-  );
+    );
+  }
   io.out('');
   io.out(`Distribution${report.publishedSource ? ` beside the published one (${report.publishedSource})` : ''}`);
   io.out(
