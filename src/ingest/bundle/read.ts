@@ -12,7 +12,6 @@ import { parseIndicatorValues, parseIndicators, parseOutcomeCounts } from './par
 import { laInspectionKey, parseFindings, parseLaInspections } from './parse-la-inspections.ts';
 import { parseProviderInspections, parseProviders } from './parse-providers.ts';
 import { loadBundleFile } from './load-file.ts';
-import type { LoadedTable } from './load-file.ts';
 import type { BundleColumn, BundleFileKind } from './spec.ts';
 
 export interface BundleInput {
@@ -76,53 +75,60 @@ export function readBundle(input: BundleInput): SourceRead {
   const m = readManifest(input.dir, display);
   if (!m.ok) return m;
   const { manifest } = m;
+  const ctx = input.context;
   const rejections: Rejection[] = [];
   const files: SourceFile[] = [m.file];
-  const tables = new Map<BundleFileKind, LoadedTable>();
-  manifest.files.forEach((entry, n) => {
-    input.onProgress?.('bundle files', n, manifest.files.length);
+  // Files are loaded one at a time, as each is needed, and let go once read: a national bundle's parsed text is
+  // millions of strings, and holding one file's while the next is parsed doubles the garbage collector's work. Once a
+  // file is refused whole (its encoding, its row count, its columns), the rest are still loaded, so that every such
+  // problem is reported, but their rows are not read against it.
+  let fileRefused = false;
+  let loadedFiles = 0;
+  const load = <K extends BundleFileKind>(kind: K) => {
+    const entry = manifest.files.find((f) => f.kind === kind);
+    if (!entry) return undefined;
+    input.onProgress?.('bundle files', loadedFiles++, manifest.files.length);
     const loaded = loadBundleFile(input, manifest, entry, display);
-    if (!loaded.ok) rejections.push(...loaded.rejections);
-    else {
-      tables.set(entry.kind, loaded.loaded);
-      files.push(loaded.loaded.file);
+    if (!loaded.ok) {
+      rejections.push(...loaded.rejections);
+      fileRefused = true;
+      return undefined;
     }
-  });
-  if (rejections.length > 0) return { ok: false, rejections };
-  return readTables(input, manifest, display, files, tables);
-}
-
-/** Every file loaded and its columns found: read the rows, each file against the others. */
-function readTables(input: BundleInput, manifest: Manifest, display: string, files: readonly SourceFile[], tables: ReadonlyMap<BundleFileKind, LoadedTable>): SourceRead {
-  const rejections: Rejection[] = [];
-  const ctx = input.context;
-  const columnsOf = <K extends BundleFileKind>(kind: K) => {
-    const t = tables.get(kind)!;
-    return [t.table, { index: t.index as Record<BundleColumn<K>, number>, unknown: [] }] as const;
+    files.push(loaded.loaded.file);
+    if (fileRefused) return undefined;
+    return [loaded.loaded.table, { index: loaded.loaded.index as Record<BundleColumn<K>, number>, unknown: [] }] as const;
   };
   const take = <T>(result: { rows: T[]; rejections: Rejection[] }): T[] => {
     rejections.push(...result.rejections);
     return result.rows;
   };
 
-  const providersRead = tables.has('providers') ? parseProviders(...columnsOf('providers'), ctx) : { rows: [], rejections: [], indexOf: new Map<number, number>() };
+  // Each file is held only inside its `read` call, so that it can be collected before the next is loaded.
+  const read = <K extends BundleFileKind, T>(kind: K, parse: (file: NonNullable<ReturnType<typeof load<K>>>) => T, absent: T): T => {
+    const file = load(kind);
+    return file ? parse(file) : absent;
+  };
+  const providersRead = read('providers', (f) => parseProviders(...f, ctx), { rows: [], rejections: [], indexOf: new Map<number, number>() });
   const providers = take(providersRead);
   const providerByUrn = providersRead.indexOf;
-  const providerInspections = tables.has('provider-inspections') ? take(parseProviderInspections(...columnsOf('provider-inspections'), providers, providerByUrn)) : [];
-  const laRows = tables.has('la-inspections') ? take(parseLaInspections(...columnsOf('la-inspections'), ctx)) : [];
+  const providerInspections = take(read('provider-inspections', (f) => parseProviderInspections(...f, providers, providerByUrn), { rows: [], rejections: [] }));
+  const laRows = take(read('la-inspections', (f) => parseLaInspections(...f, ctx), { rows: [], rejections: [] }));
   const laKeys = new Set(laRows.map((i) => laInspectionKey(i.la, i.kind, i.endDate)));
-  let findings = new Map<string, LaInspection['findings'][number][]>();
-  if (tables.has('la-inspection-findings')) {
-    const parsed = parseFindings(...columnsOf('la-inspection-findings'), ctx, laKeys);
-    rejections.push(...parsed.rejections);
-    findings = parsed.byInspection;
-  }
+  const findings = read(
+    'la-inspection-findings',
+    (f) => {
+      const parsed = parseFindings(...f, ctx, laKeys);
+      rejections.push(...parsed.rejections);
+      return parsed.byInspection;
+    },
+    new Map<string, LaInspection['findings'][number][]>(),
+  );
   const laInspections: LaInspection[] = laRows.map((i) => ({ ...i, findings: findings.get(laInspectionKey(i.la, i.kind, i.endDate)) ?? [] }));
-  const indicators = tables.has('indicators') ? take(parseIndicators(...columnsOf('indicators'))) : [];
+  const indicators = take(read('indicators', (f) => parseIndicators(...f), { rows: [], rejections: [] }));
   const defined = new Set(indicators.map((i) => i.id));
-  const indicatorValues = tables.has('indicator-values') ? take(parseIndicatorValues(...columnsOf('indicator-values'), ctx, defined)) : [];
-  const outcomeCounts = tables.has('outcome-counts') ? take(parseOutcomeCounts(...columnsOf('outcome-counts'), ctx)) : [];
-  const addressees = tables.has('addressees') ? take(parseAddressees(...columnsOf('addressees'), ctx)) : [];
+  const indicatorValues = take(read('indicator-values', (f) => parseIndicatorValues(...f, ctx, defined), { rows: [], rejections: [] }));
+  const outcomeCounts = take(read('outcome-counts', (f) => parseOutcomeCounts(...f, ctx), { rows: [], rejections: [] }));
+  const addressees = take(read('addressees', (f) => parseAddressees(...f, ctx), { rows: [], rejections: [] }));
   input.onProgress?.('bundle files', manifest.files.length, manifest.files.length);
 
   // Predecessor URNs must name a provider in this bundle, or the chain cannot be followed.
@@ -133,9 +139,11 @@ function readTables(input: BundleInput, manifest: Manifest, display: string, fil
   }
   if (rejections.length > 0) return { ok: false, rejections };
 
+  // In the manifest's order, whatever order they were read in.
+  const order = (f: SourceFile) => manifest.files.findIndex((e) => `${display}/${e.path}` === f.path);
   const batch: ImportBatch = {
     dataset: manifest.dataset,
-    files,
+    files: [files[0]!, ...files.slice(1).sort((a, b) => order(a) - order(b))],
     providers,
     providerInspections,
     laInspections,

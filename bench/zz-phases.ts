@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { loadCsv } from '../src/ingest/source.ts';
+import { parseProviders } from '../src/ingest/bundle/parse-providers.ts';
+import { readInspectionRows, joinInspections } from '../src/ingest/bundle/inspection-rows.ts';
+import { resolveColumns } from '../src/ingest/columns.ts';
+import { BUNDLE_COLUMNS } from '../src/ingest/bundle/spec.ts';
+import { indexEvidence } from '../src/profile/evidence.ts';
+import { nationalOutcomes } from '../src/profile/block-a.ts';
+import { frameworkFor } from '../src/frameworks/index.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+const store = await SqliteStore.open('/work/main/kingsway.db');
+const las = await store.localAuthorities();
+const ctx = { las: new Map(las.map((l) => [l.code as string, l])), storedIndicators: new Set<string>() };
+const f = frameworkFor(2011);
+const T: Record<string, number[]> = {};
+const time = <X>(k: string, fn: () => X): X => { const s = performance.now(); const x = fn(); (T[k] ??= []).push(performance.now() - s); return x; };
+for (let i = 0; i < 9; i++) {
+  const all = performance.now();
+  time('raw read+papaparse both', () => { Papa.parse(readFileSync('/tmp/csvonly/providers.csv', 'utf8'), { delimiter: ',' }); Papa.parse(readFileSync('/tmp/csvonly/provider-inspections.csv', 'utf8'), { delimiter: ',' }); });
+  const p = time('loadCsv providers', () => loadCsv('/tmp/csvonly/providers.csv', 'p'));
+  const q = time('loadCsv inspections', () => loadCsv('/tmp/csvonly/provider-inspections.csv', 'i'));
+  if (!p.ok || !q.ok) throw new Error();
+  const pc = resolveColumns(p.value.table, BUNDLE_COLUMNS.providers as never, {}, { rejectUnknown: true });
+  const qc = resolveColumns(q.value.table, BUNDLE_COLUMNS['provider-inspections'] as never, {}, { rejectUnknown: true });
+  if (!pc.ok || !qc.ok) throw new Error();
+  const provs = time('parseProviders', () => parseProviders(p.value.table, pc.columns as never, ctx));
+  const rows = time('readInspectionRows', () => readInspectionRows(q.value.table, qc.columns as never));
+  const ins = time('joinInspections', () => joinInspections(rows, q.value.table.header, qc.columns.index, provs.rows, provs.indexOf));
+  const index = time('index (lazy)', () => indexEvidence({ las, neighbours: new Map(), providers: provs.rows, inspections: ins.rows, outcomeCounts: [] }));
+  time('count (builds byType, byUrn)', () => { for (const g of f.blockA) nationalOutcomes(index, g, f.profileDate); });
+  (T['total excl. raw'] ??= []).push(performance.now() - all - T['raw read+papaparse both']!.at(-1)!);
+}
+for (const [k, v] of Object.entries(T)) console.log(k.padEnd(30), v.slice(3).sort((a, b) => a - b)[3]!.toFixed(0));
