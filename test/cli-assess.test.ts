@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { FIXTURE_LA_BATCH } from './support/las.ts';
-import { openStore, tempDir } from './support/store.ts';
+import { cliStore, seedFixture } from './support/cli.ts';
+import type { CliStore } from './support/cli.ts';
 
 /** `kingsway assess`, `explain` and `judge` on the Stockport 2011 fixture, as an inspector would use them. */
-const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const fixture = fileURLToPath(new URL('./fixtures/seeds/stockport-2011-assessment/', import.meta.url));
 
 describe('kingsway assess, explain and judge', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let db: string;
-  const kingsway = (...args: string[]) => spawnSync(process.execPath, [main, '--db', db, ...args], { encoding: 'utf8' });
+  let cli: CliStore;
+  const kingsway = (...args: string[]) => cli.kingsway(...args);
   before(async () => {
-    tmp = tempDir();
-    db = join(tmp.dir, 'kingsway.db');
-    const store = await openStore(tmp.dir);
-    await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.close();
-    const imported = kingsway('import', '--no-data', '--bundle', fixture);
-    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+    cli = await cliStore(seedFixture('stockport-2011-assessment'));
   });
-  after(() => tmp.cleanup());
+  after(() => cli.cleanup());
 
   it('assess gives every LA of the year a line, with the reason where it could not be assessed', () => {
     const run = kingsway('assess', '--year', '2011');
@@ -85,7 +74,7 @@ describe('kingsway assess, explain and judge', () => {
   });
 
   it('takes analyst settings from a file or a flag, shows them in the trace, and names a bad value', () => {
-    const settings = join(tmp.dir, 'settings.json');
+    const settings = join(cli.dir, 'settings.json');
     writeFileSync(settings, JSON.stringify({ cutOffs: { blockA: { 4: 0.7 } } }));
     const run = kingsway('explain', '--la', '356', '--year', '2011', '--settings', settings, '--similar-areas', 'median');
     assert.equal(run.status, 0, run.stderr);

@@ -1,30 +1,18 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { FIXTURE_LA_BATCH } from './support/las.ts';
-import { openStore, tempDir } from './support/store.ts';
+import { cliStore, seedFixture } from './support/cli.ts';
+import type { CliStore } from './support/cli.ts';
 
 /** `kingsway profile` on the Stockport 2011 fixture, in each of its three formats. */
-const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const fixture = fileURLToPath(new URL('./fixtures/seeds/stockport-2011-assessment/', import.meta.url));
 
 describe('kingsway profile', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let db: string;
-  const kingsway = (...args: string[]) => spawnSync(process.execPath, [main, '--db', db, ...args], { encoding: 'utf8' });
+  let cli: CliStore;
+  const kingsway = (...args: string[]) => cli.kingsway(...args);
   before(async () => {
-    tmp = tempDir();
-    db = join(tmp.dir, 'kingsway.db');
-    const store = await openStore(tmp.dir);
-    await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.close();
-    const imported = kingsway('import', '--no-data', '--bundle', fixture);
-    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+    cli = await cliStore(seedFixture('stockport-2011-assessment'));
   });
-  after(() => tmp.cleanup());
+  after(() => cli.cleanup());
 
   it('prints Blocks A, B and C as tables, saying the data is not real', () => {
     const run = kingsway('profile', '--la', '356', '--year', '2011');

@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import { currentJudgements } from '../domain/inspector-judgement.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import { frameworkFor } from '../frameworks/index.ts';
-import { readBundle } from '../ingest/bundle/read.ts';
-import { indexIndicators } from '../profile/block-c.ts';
-import { indexEvidence } from '../profile/evidence.ts';
-import { profileRun } from '../profile/profile.ts';
-import { FIXTURE_LAS } from '../../test/support/las.ts';
+import { runOver, stockport2011 } from '../../test/support/stockport-run.ts';
 import { assessAll, compareWithPublished, directionOfTravel, distribution } from './assess.ts';
 
 const STOCKPORT = '356' as LaCode;
-const read = readBundle({ dir: fileURLToPath(new URL('../../test/fixtures/seeds/stockport-2011-assessment/', import.meta.url)), context: { las: new Map(FIXTURE_LAS.map((la) => [la.code as string, la])), storedIndicators: new Set() } });
-assert.ok(read.ok);
 const framework = frameworkFor(2011);
-const run = profileRun(
-  framework,
-  indexEvidence({ las: FIXTURE_LAS, neighbours: new Map(), providers: read.batch.providers ?? [], inspections: read.batch.providerInspections ?? [], outcomeCounts: read.batch.outcomeCounts ?? [] }),
-  indexIndicators(read.batch.indicators ?? [], read.batch.indicatorValues ?? []),
-  read.batch.laInspections ?? [],
-  null,
-);
+const run = runOver(stockport2011());
 
 const judged = (la: LaCode, year: number, decision: InspectorJudgement['decision'], recordedAt = '2011-11-01T10:00:00Z'): InspectorJudgement => ({ la, year, decision, rationale: 'moderated', author: 'A Moderator', recordedAt, derivedAtTheTime: 3 });
 

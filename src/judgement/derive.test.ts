@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { LaCode } from '../domain/local-authority.ts';
 import { frameworkFor } from '../frameworks/index.ts';
-import { readBundle } from '../ingest/bundle/read.ts';
-import { indexIndicators } from '../profile/block-c.ts';
-import { indexEvidence } from '../profile/evidence.ts';
-import { buildProfile, profileRun } from '../profile/profile.ts';
-import { FIXTURE_LAS } from '../../test/support/las.ts';
+import { buildProfile } from '../profile/profile.ts';
+import { runOver, stockport2011 } from '../../test/support/stockport-run.ts';
 import { derive } from './derive.ts';
 
 describe('derive on the Stockport 2011 fixture', () => {
-  const read = readBundle({ dir: fileURLToPath(new URL('../../test/fixtures/seeds/stockport-2011-assessment/', import.meta.url)), context: { las: new Map(FIXTURE_LAS.map((la) => [la.code as string, la])), storedIndicators: new Set() } });
-  assert.ok(read.ok);
   const framework = frameworkFor(2011);
-  const run = profileRun(
-    framework,
-    indexEvidence({ las: FIXTURE_LAS, neighbours: new Map(), providers: read.batch.providers ?? [], inspections: read.batch.providerInspections ?? [], outcomeCounts: read.batch.outcomeCounts ?? [] }),
-    indexIndicators(read.batch.indicators ?? [], read.batch.indicatorValues ?? []),
-    read.batch.laInspections ?? [],
-    null,
-  );
+  const run = runOver(stockport2011());
   const profile = buildProfile(run, '356' as LaCode);
   const d = derive(profile, framework);
 

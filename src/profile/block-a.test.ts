@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { LaCode } from '../domain/local-authority.ts';
 import type { OutcomeCount } from '../domain/outcome-count.ts';
 import type { Provider, ProviderInspection } from '../domain/provider.ts';
 import { frameworkFor } from '../frameworks/index.ts';
-import { readBundle } from '../ingest/bundle/read.ts';
+import { runOver, stockport2011 } from '../../test/support/stockport-run.ts';
 import { FIXTURE_LAS } from '../../test/support/las.ts';
 import { blockA } from './block-a.ts';
 import { indexEvidence } from './evidence.ts';
@@ -16,10 +15,7 @@ const TRAFFORD = '358' as LaCode;
 const STOKE = '861' as LaCode;
 
 describe('Block A on the Stockport 2011 fixture, as the letter states it', () => {
-  const read = readBundle({ dir: fileURLToPath(new URL('../../test/fixtures/seeds/stockport-2011-assessment/', import.meta.url)), context: { las: new Map(FIXTURE_LAS.map((la) => [la.code as string, la])), storedIndicators: new Set() } });
-  assert.ok(read.ok);
-  const evidence: Evidence = { las: FIXTURE_LAS, neighbours: new Map(), providers: read.batch.providers ?? [], inspections: read.batch.providerInspections ?? [], outcomeCounts: read.batch.outcomeCounts ?? [] };
-  const rows = new Map(blockA(indexEvidence(evidence), STOCKPORT, frameworkFor(2011)).map((r) => [r.group.id, r]));
+  const rows = new Map(blockA(runOver(stockport2011()).evidence, STOCKPORT, frameworkFor(2011)).map((r) => [r.group.id, r]));
 
   it('"Five of the six special schools … are good or better. The sixth school is satisfactory"', () => {
     const t = rows.get('special')!.la.tally;
