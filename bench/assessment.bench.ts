@@ -130,8 +130,8 @@ async function setUp(dir: string): Promise<{ store: SqliteStore; las: LocalAutho
 async function compareWithDuckDb(lines: BenchLine[], framework: Framework, las: readonly LocalAuthority[], bundleContext: BundleContext, csvDir: string, runs: number, ms: (x: number) => string): Promise<void> {
   const count = (index: EvidenceIndex) => {
     let cells = 0;
-    for (const group of framework.blockA) {
-      for (const outcomes of nationalOutcomes(index, group, framework.profileDate).values()) if (outcomes.tally.inspected > 0) cells++;
+    for (const byLa of nationalOutcomes(index, framework.blockA, framework.profileDate).values()) {
+      for (const outcomes of byLa.values()) if (outcomes.tally.inspected > 0) cells++;
     }
     return cells;
   };

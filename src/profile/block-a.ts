@@ -150,34 +150,54 @@ function latestFor(index: EvidenceIndex, p: Provider, asAt: string): { inspectio
 }
 
 /**
- * Every LA's outcomes for a group at a date, from one pass over the group's settings nationally (rather than one pass
- * per LA): what similar areas and England are made of. An LA with no settings of the group takes its supplied
- * aggregate counts, if any.
+ * Every LA's outcomes for each of some groups at a date, from one pass over the nation's settings (rather than one pass
+ * per LA, or per group): what similar areas and England are made of. An LA with no settings of a group takes its
+ * supplied aggregate counts for it, if any.
  */
-export function nationalOutcomes(index: EvidenceIndex, group: BlockAGroup, asAt: string): Map<LaCode, AreaOutcomes> {
-  const counts = new Map<LaCode, [number, number, number, number]>();
+export function nationalOutcomes(index: EvidenceIndex, groups: readonly BlockAGroup[], asAt: string): Map<string, Map<LaCode, AreaOutcomes>> {
+  // Which groups a setting of each type counts in, and under which ownership (LA-run and commissioned homes differ).
+  const groupsOfType = new Map<string, { at: number; ownership: BlockAGroup['ownership'] }[]>();
+  groups.forEach((group, at) => {
+    for (const type of group.providerTypes) {
+      const list = groupsOfType.get(type) ?? [];
+      list.push({ at, ownership: group.ownership });
+      groupsOfType.set(type, list);
+    }
+  });
+  const counts = new Map<LaCode, Int32Array>();
   const histories = index.inspectionsByUrn;
-  for (const type of group.providerTypes) {
-    for (const p of index.providersByType.get(type) ?? []) {
-      if ((group.ownership !== undefined && p.ownership !== group.ownership) || !openOn(p, asAt)) continue;
-      // The common case inline (a setting's own latest inspection); predecessors only where it has none.
-      const judged = latestJudged(histories.get(p.urn), asAt) ?? (p.predecessorUrn === null ? undefined : latestFor(index, p, asAt)?.inspection);
-      if (!judged) continue;
+  for (const p of index.evidence.providers) {
+    const targets = groupsOfType.get(p.type);
+    if (!targets || !openOn(p, asAt)) continue;
+    // The common case inline (a setting's own latest inspection); predecessors only where it has none.
+    const judged = latestJudged(histories.get(p.urn), asAt) ?? (p.predecessorUrn === null ? undefined : latestFor(index, p, asAt)?.inspection);
+    if (!judged) continue;
+    const rank = judgementRank(judged.overall!) - 1;
+    for (const target of targets) {
+      if (target.ownership !== undefined && p.ownership !== target.ownership) continue;
       let c = counts.get(p.la);
-      if (!c) counts.set(p.la, (c = [0, 0, 0, 0]));
-      c[judgementRank(judged.overall!) - 1]!++;
+      if (!c) counts.set(p.la, (c = new Int32Array(groups.length * 4)));
+      c[target.at * 4 + rank]!++;
     }
   }
-  const out = new Map<LaCode, AreaOutcomes>();
-  for (const la of index.evidence.las) {
-    const c = counts.get(la.code);
-    if (c) {
-      const t: OutcomeTally = { inspected: c[0] + c[1] + c[2] + c[3], outstanding: c[0], good: c[1], satisfactory: c[2], inadequate: c[3] };
-      out.set(la.code, { tally: t, shares: shares(t), basis: 'provider-level' });
-    } else {
-      out.set(la.code, fromSupplied(index, la.code, group, asAt));
+  const out = new Map<string, Map<LaCode, AreaOutcomes>>();
+  groups.forEach((group, at) => {
+    const byLa = new Map<LaCode, AreaOutcomes>();
+    for (const la of index.evidence.las) {
+      const c = counts.get(la.code);
+      const o = c ? c[at * 4]! : 0;
+      const g = c ? c[at * 4 + 1]! : 0;
+      const sat = c ? c[at * 4 + 2]! : 0;
+      const inad = c ? c[at * 4 + 3]! : 0;
+      if (o + g + sat + inad > 0) {
+        const t: OutcomeTally = { inspected: o + g + sat + inad, outstanding: o, good: g, satisfactory: sat, inadequate: inad };
+        byLa.set(la.code, { tally: t, shares: shares(t), basis: 'provider-level' });
+      } else {
+        byLa.set(la.code, fromSupplied(index, la.code, group, asAt));
+      }
     }
-  }
+    out.set(group.id, byLa);
+  });
   return out;
 }
 
@@ -278,7 +298,11 @@ interface Memo {
   readonly englands: Map<string, ComparatorOutcomes | null>;
 }
 
-export function blockAContext(index: EvidenceIndex, memo: Memo = { owns: new Map(), nationals: new Map(), englands: new Map() }): BlockAContext {
+/**
+ * `groups` are those the run's framework reads: the first comparator asked for at a date computes all of them in
+ * one pass over the settings (a group outside them is computed alone).
+ */
+export function blockAContext(index: EvidenceIndex, groups: readonly BlockAGroup[] = [], memo: Memo = { owns: new Map(), nationals: new Map(), englands: new Map() }): BlockAContext {
   const { owns, nationals, englands } = memo;
   const own: BlockAContext['own'] = (la, group, asAt) => {
     const key = `${la}|${group.id}|${asAt}`;
@@ -289,7 +313,11 @@ export function blockAContext(index: EvidenceIndex, memo: Memo = { owns: new Map
   const national = (group: BlockAGroup, asAt: string) => {
     const key = `${group.id}|${asAt}`;
     let hit = nationals.get(key);
-    if (!hit) nationals.set(key, (hit = { group, asAt, byLa: nationalOutcomes(index, group, asAt) }));
+    if (!hit) {
+      const batch = groups.includes(group) ? groups.filter((g) => !nationals.has(`${g.id}|${asAt}`)) : [group];
+      for (const [id, byLa] of nationalOutcomes(index, batch, asAt)) nationals.set(`${id}|${asAt}`, { group: batch.find((g) => g.id === id)!, asAt, byLa });
+      hit = nationals.get(key)!;
+    }
     return hit.byLa;
   };
   const outcomes: BlockAContext['outcomes'] = (la, group, asAt) => national(group, asAt).get(la) ?? fromSupplied(index, la, group, asAt);
@@ -312,7 +340,7 @@ export function blockAContext(index: EvidenceIndex, memo: Memo = { owns: new Map
       byLa.set(change.la, laOutcomes(next, change.la, value.group, value.asAt).outcomes);
       nextMemo.nationals.set(key, { ...value, byLa });
     }
-    return blockAContext(next, nextMemo);
+    return blockAContext(next, groups, nextMemo);
   };
   return { own, outcomes, england, after };
 }

@@ -39,7 +39,7 @@ export interface ProfileRun {
 }
 
 export function profileRun(framework: Framework, evidence: EvidenceIndex, indicators: IndicatorIndex, laInspections: readonly LaInspection[], vintage: string | null): ProfileRun {
-  return { framework, evidence, indicators, laInspections, vintage, blockA: blockAContext(evidence), laCodes: evidence.evidence.las.map((l) => l.code) };
+  return { framework, evidence, indicators, laInspections, vintage, blockA: blockAContext(evidence, framework.blockA), laCodes: evidence.evidence.las.map((l) => l.code) };
 }
 
 /**

@@ -24,7 +24,8 @@ export function readLa<K extends string>(column: Column<K>, row: CsvRow, ctx: Bu
     column.reject(row, raw, `${la.name} did not exist on ${on} (it existed ${la.openedOn ?? 'before our records'} to ${la.closedOn ?? 'today'})`);
     return undefined;
   }
-  return code;
+  // The stored LA's own code string: one string per LA rather than one per row, hashed once wherever it is a key.
+  return la.code;
 }
 
 /** A later-or-equal check between two dates in one row, rejected on the later column. */
