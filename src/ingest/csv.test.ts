@@ -17,6 +17,18 @@ describe('parseCsv', () => {
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.table.rows.at(0)?.fields, ['861', 'Floor 2, Civic Centre | Glebe Street | Stoke-on-Trent', 'ST4 1RU']);
   });
+  it('reads a file without quotes line by line, with the same checks: CRLF, blank lines, a byte-order mark, line numbers', () => {
+    const parsed = parseCsv('f.csv', '\uFEFFa,b\r\n1,2\r\n\r\n3,4\r\n');
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.table.header, ['a', 'b']);
+    assert.deepEqual(parsed.table.rows.map((r) => [r.line, r.fields]), [[2, ['1', '2']], [4, ['3', '4']]]);
+    const bad = parseCsv('f.csv', 'a,b\n1,2,3\n4,5\n6\n');
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.rejections.map((r) => [r.line, r.value, r.reason]), [
+      [2, '1,2,3', 'the row has 3 fields but the header has 2'],
+      [4, '6', 'the row has 1 field but the header has 2: the file looks truncated'],
+    ]);
+  });
   it('refuses a quote left open, as a truncated file leaves it', () => {
     const parsed = parseCsv('f.csv', 'a,b\n1,"cut');
     assert.ok(!parsed.ok);

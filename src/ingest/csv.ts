@@ -13,41 +13,44 @@ export interface CsvTable {
   readonly rows: CsvRows;
 }
 
+/** Where a table's rows come from: fields already parsed, or lines of text split as they are read. */
+interface RowSource {
+  readonly length: number;
+  fieldsAt(i: number): readonly string[];
+  lineAt(i: number): number;
+}
+
 /**
  * The data rows of a table. Each `CsvRow` is made as it is read and dropped after, rather than 600,000 of them being
  * held for the life of an import: short-lived objects cost the garbage collector almost nothing, long-lived ones cost
  * it a copy each.
  */
 export class CsvRows implements Iterable<CsvRow> {
-  readonly #fields: readonly (readonly string[])[];
-  readonly #lines: Int32Array;
+  readonly #source: RowSource;
 
-  constructor(fields: readonly (readonly string[])[], lines: Int32Array) {
-    this.#fields = fields;
-    this.#lines = lines;
+  constructor(source: RowSource) {
+    this.#source = source;
   }
 
   get length(): number {
-    return this.#fields.length;
+    return this.#source.length;
   }
 
   at(i: number): CsvRow | undefined {
-    const fields = this.#fields[i];
-    return fields === undefined ? undefined : { line: this.#lines[i]!, fields };
+    return i >= 0 && i < this.#source.length ? { line: this.#source.lineAt(i), fields: this.#source.fieldsAt(i) } : undefined;
   }
 
   map<T>(fn: (row: CsvRow, i: number) => T): T[] {
-    const out: T[] = new Array(this.#fields.length);
-    for (let i = 0; i < this.#fields.length; i++) out[i] = fn({ line: this.#lines[i]!, fields: this.#fields[i]! }, i);
+    const out: T[] = new Array(this.#source.length);
+    for (let i = 0; i < this.#source.length; i++) out[i] = fn(this.at(i)!, i);
     return out;
   }
 
   [Symbol.iterator](): Iterator<CsvRow> {
     let i = 0;
-    const fields = this.#fields;
-    const lines = this.#lines;
+    const source = this.#source;
     return {
-      next: (): IteratorResult<CsvRow> => (i < fields.length ? { done: false, value: { line: lines[i]!, fields: fields[i++]! } } : { done: true, value: undefined }),
+      next: (): IteratorResult<CsvRow> => (i < source.length ? { done: false, value: { line: source.lineAt(i), fields: source.fieldsAt(i++) } } : { done: true, value: undefined }),
     };
   }
 }
@@ -75,6 +78,7 @@ export function parseCsv(file: string, text: string): CsvParsed {
   if (text.trim() === '') {
     return { ok: false, rejections: [{ file, line: null, column: null, value: '', reason: 'the file is empty: expected a header row' }] };
   }
+  if (!text.includes('"')) return parseUnquoted(file, text);
   // The delimiter is fixed: papaparse's guessing picks '|' for a short file whose quoted fields hold pipes.
   const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter: ',' });
   const data = result.data;
@@ -125,5 +129,70 @@ export function parseCsv(file: string, text: string): CsvParsed {
     lines[kept.length] = lineOfRow[i]!;
     kept.push(fields);
   }
-  return rejections.length > 0 ? { ok: false, rejections } : { ok: true, table: { file, header, rows: new CsvRows(kept, lines.subarray(0, kept.length)) } };
+  if (rejections.length > 0) return { ok: false, rejections };
+  const keptLines = lines.subarray(0, kept.length);
+  return { ok: true, table: { file, header, rows: new CsvRows({ length: kept.length, fieldsAt: (i) => kept[i]!, lineAt: (i) => keptLines[i]! }) } };
+}
+
+/**
+ * A file with not one quote character is CSV at its plainest: a row per line, fields between commas. It is read as
+ * papaparse's own fast mode reads it (a line split at its commas), but each line is split only when its row is read,
+ * so that the split fields die young instead of being held, all at once, for the life of the import (a national
+ * inspections file is two million fields). The same checks as the full parse: every row has the header's number of
+ * fields, blank lines are skipped, each row keeps its line number.
+ */
+function parseUnquoted(file: string, text: string): CsvParsed {
+  const rejections: Rejection[] = [];
+  // Each line's start and end (a carriage return before the newline is not part of the line).
+  const endOf = (start: number): [number, number] => {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return [end, next];
+  };
+  const [headerEnd, firstRow] = endOf(0);
+  const header = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, headerEnd).split(',').map((name) => name.trim());
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  let lines = new Int32Array(1024);
+  let count = 0;
+  let line = 2;
+  // Where the last line with anything on it ends: a short row there is a cut-off file.
+  const contentEnd = text.trimEnd().length;
+  for (let start = firstRow; start < text.length; line++) {
+    const [end, next] = endOf(start);
+    if (end > start) {
+      let fields = 1;
+      for (let comma = text.indexOf(',', start); comma !== -1 && comma < end; comma = text.indexOf(',', comma + 1)) fields++;
+      if (fields !== header.length) {
+        const truncated = fields < header.length && end >= contentEnd;
+        rejections.push({ file, line, column: null, value: text.slice(start, Math.min(end, start + 80)), reason: `the row has ${fields} field${fields === 1 ? '' : 's'} but the header has ${header.length}${truncated ? ': the file looks truncated' : ''}` });
+      } else {
+        if (count === starts.length) {
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          starts = grow(starts);
+          ends = grow(ends);
+          lines = grow(lines);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        lines[count] = line;
+        count++;
+      }
+    }
+    start = next;
+  }
+  if (rejections.length > 0) return { ok: false, rejections };
+  const rowStarts = starts;
+  const rowEnds = ends;
+  const rowLines = lines;
+  return {
+    ok: true,
+    table: { file, header, rows: new CsvRows({ length: count, fieldsAt: (i) => text.slice(rowStarts[i]!, rowEnds[i]!).split(','), lineAt: (i) => rowLines[i]! }) },
+  };
 }
