@@ -93,6 +93,6 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
     ]),
   );
   const failed = results.filter((r) => r.status === 'not-assessed').length;
-  if (failed > 0) io.err(`${failed} LA${failed === 1 ? '' : 's'} could not be assessed; the reasons are in the table`);
+  if (failed > 0) io.err(`${failed} LA${failed === 1 ? '' : 's'} could not be assessed; ${options.format === 'table' ? 'the reasons are in the table' : `\`kingsway assess --year ${framework.year}\` gives each reason`}`);
   return report;
 }
