@@ -47,7 +47,7 @@ export async function benchAssessment(runs = 7): Promise<BenchLine[]> {
     const ref = median(
       await timeRuns(runs, () => {
         const index = indexEvidence(loaded.evidence.evidence);
-        void [index.providersByLa, index.providerByUrn, index.providersByType, index.providersByLaType, index.inspectionsByUrn, index.outcomeCountsByArea];
+        void [index.providerByUrn, index.providersByLaType, index.inspectionsByUrn, index.outcomeCountsByArea];
       }),
     );
     const all = median(
@@ -70,7 +70,7 @@ export async function benchAssessment(runs = 7): Promise<BenchLine[]> {
       }),
     );
     // After one new inspection of one of Stockport's primary schools: the run updated, Stockport re-profiled, re-graded.
-    const primary = warm.evidence.providersByLa.get('356' as LaCode)!.find((p) => p.type === 'primary-school')!;
+    const primary = warm.evidence.providersByLaType.get('356|primary-school')![0]!;
     const stockportProfile = buildProfile(warm, '356' as LaCode);
     const incremental = median(
       await timeRuns(runs, (n) => {

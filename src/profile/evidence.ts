@@ -20,9 +20,7 @@ export interface EvidenceIndex {
   readonly evidence: Evidence;
   /** Provider inspections that arrived after loading (profile.ts, withProviderInspection), oldest first. */
   readonly arrivals: readonly ProviderInspection[];
-  readonly providersByLa: ReadonlyMap<LaCode, readonly Provider[]>;
   readonly providerByUrn: ReadonlyMap<string, Provider>;
-  readonly providersByType: ReadonlyMap<Provider['type'], readonly Provider[]>;
   /** An LA's providers of one type, by `${la}|${type}`. */
   readonly providersByLaType: ReadonlyMap<string, readonly Provider[]>;
   /** Supplied outcome counts by `${area kind}|${area code}|${as at}`. */
@@ -54,26 +52,18 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 /**
  * Indexes the evidence. Each index is built on first use and kept, so that work which needs only some of them (Block
- * A's national counts need the providers by type and the inspections by URN) does not pay for the others.
+ * A's national counts need only the inspections by URN) does not pay for the others.
  */
 export function indexEvidence(evidence: Evidence): EvidenceIndex {
-  let providersByLa: Map<LaCode, Provider[]> | undefined;
   let providerByUrn: Map<string, Provider> | undefined;
-  let providersByType: Map<Provider['type'], Provider[]> | undefined;
   let providersByLaType: Map<string, Provider[]> | undefined;
   let inspectionsByUrn: Map<string, ProviderInspection[]> | undefined;
   let outcomeCountsByArea: Map<string, OutcomeCount[]> | undefined;
   return {
     evidence,
     arrivals: [],
-    get providersByLa() {
-      return (providersByLa ??= groupBy(evidence.providers, (p) => p.la));
-    },
     get providerByUrn() {
       return (providerByUrn ??= new Map(evidence.providers.map((p) => [p.urn, p])));
-    },
-    get providersByType() {
-      return (providersByType ??= groupBy(evidence.providers, (p) => p.type));
     },
     get providersByLaType() {
       return (providersByLaType ??= groupBy(evidence.providers, (p) => `${p.la}|${p.type}`));

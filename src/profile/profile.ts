@@ -58,14 +58,8 @@ export function withProviderInspection(run: ProfileRun, inspection: ProviderInsp
     evidence: base.evidence,
     arrivals: [...base.arrivals, inspection],
     inspectionsByUrn: overlay(base.inspectionsByUrn, inspection.urn, history),
-    get providersByLa() {
-      return base.providersByLa;
-    },
     get providerByUrn() {
       return base.providerByUrn;
-    },
-    get providersByType() {
-      return base.providersByType;
     },
     get providersByLaType() {
       return base.providersByLaType;
