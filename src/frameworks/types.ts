@@ -82,6 +82,21 @@ export interface PublishedOutcomes {
  */
 export type GradingMethod = 'apa-outcomes' | 'profile-blocks';
 
+/** The fixed parts of the year's letter (shared/docs/framework.md §8), as the seeds show them. */
+export interface LetterStyle {
+  /** The date the letters went out (ISO). */
+  readonly date: string;
+  /** The office address block at the head of the letter. */
+  readonly office: readonly string[];
+  /** The heading under the salutation: "Annual children's services assessment". */
+  readonly heading: string;
+  /** The title of the grade section; `{council}` is replaced by the council's formal name. */
+  readonly gradeSection: string;
+  /** The label of the grade line: "Children's services assessment". */
+  readonly gradeLabel: string;
+  readonly signatories: readonly { readonly name: string; readonly title: string }[];
+}
+
 export interface Framework {
   readonly id: FrameworkId;
   readonly year: number;
@@ -117,4 +132,5 @@ export interface Framework {
   readonly limitingRules: readonly LimitingRule[];
   /** The letter's standard paragraphs of the year, verbatim from the seeds. */
   readonly paragraphs: Readonly<Record<string, string>>;
+  readonly letter: LetterStyle;
 }

@@ -71,10 +71,12 @@ function groupSentence(row: BlockARow, kind: Kind): string {
   const compared = comparedWith(relation(row.similarAreas), relation(row.england));
   if (kind === 'area') {
     // An area is put by what is wrong: "a third are still no better than satisfactory" (stockport-2011).
-    const part = fractionWords(notGood, t.inspected) ?? proportionOf(notGood / t.inspected).replace(/ of$/, '');
+    const part = fractionWords(notGood, t.inspected) ?? proportionOf(notGood / t.inspected).replace(/ of$/, '').replace(/^the (minority|small minority)$/, 'a $1');
     return `Of the ${countWords(t.inspected)} ${label}, ${part} ${isAre(notGood)} no better than satisfactory${compared ? `; the proportion good or better is ${compared}` : ''}.`;
   }
-  const change = row.goodOrBetterChange === null || Math.abs(row.goodOrBetterChange) < 5 ? '' : row.goodOrBetterChange > 0 ? ', more than last year' : ', fewer than last year';
+  const before = row.lastYear.shares.goodOrBetter;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const change = before === null || row.goodOrBetterChange === null || Math.abs(row.goodOrBetterChange) < 5 ? '' : ` (${pct(row.la.shares.goodOrBetter!)}, ${row.goodOrBetterChange > 0 ? 'up' : 'down'} from ${pct(before)} last year)`;
   return `${capitalise(proportionOf(row.la.shares.goodOrBetter!))} ${label} are good or better${change}${compared ? `, a proportion ${compared}` : ''}.`;
 }
 

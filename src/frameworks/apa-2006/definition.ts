@@ -45,6 +45,18 @@ export const APA_2006: Framework = deepFreeze({
   // Stockport 2011 fixture (performs well) comes out at 3 under them.
   cutOffs: { blockA: { 4: 0.85, 3: 0.6, 2: 0.45 }, blockC: { 4: 0.3, 3: 0, 2: -0.3 }, blockAWeight: 0.7, fullWeightAt: 5 },
   limitingRules: [],
+  // stockport-2006-apa.txt: the Ofsted office of 2006, the letter of 1 November 2006 and its two signatories.
+  letter: {
+    date: '2006-11-01',
+    office: ['Alexandra House', '33 Kingsway', 'London WC2B 6SE'],
+    heading: '2006 annual performance assessment of services for children and young people in {council}',
+    gradeSection: 'Summary',
+    gradeLabel: 'Areas for judgement',
+    signatories: [
+      { name: 'Flo Hadley', title: 'Divisional Manager, Office for Standards in Education' },
+      { name: 'Jonathan Phillips', title: 'Director – Quality, Performance and Methods, Commission for Social Care Inspection' },
+    ],
+  },
   paragraphs: {
     intro:
       'This letter summarises the findings of the 2006 annual performance assessment process for your local authority. The judgements reflect the outcomes of the joint area review (JAR) and the updated self-assessment provided by the council. We are grateful for the information which you provided to support this process and for the time made available by yourself and your colleagues to discuss relevant issues.',

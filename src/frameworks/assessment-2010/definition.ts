@@ -24,6 +24,15 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
   profileDate: '2010-08-31',
   previousProfileDate: '2009-08-31',
   blockA: [{ id: 'childrens-centres', label: "Children's centres", providerTypes: ['childrens-centre'] }, ...BLOCK_A_2009],
+  // The date is sourced (letters of 9 December 2010, framework.md §1); the rest follows 2011 [reconstruction].
+  letter: {
+    date: '2010-12-09',
+    office: ['Aviation House', '125 Kingsway', 'London WC2B 6SE'],
+    heading: "Annual children's services assessment",
+    gradeSection: "{council} children's services assessment 2010",
+    gradeLabel: "Children's services assessment",
+    signatories: [{ name: 'Juliet Winstanley', title: "Divisional Manager, Children's Services Assessment" }],
+  },
   paragraphs: {
     intro:
       "Ofsted guidance explains that the annual assessment of children's services is derived from the performance profile of the quality of services for children and young people in each local area. This performance profile includes findings from across Ofsted's inspection and regulation of services and settings for which the local authority has strategic or operational responsibilities, either alone or in partnership with others, together with other published data.",

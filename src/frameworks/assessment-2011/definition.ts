@@ -14,6 +14,12 @@ export const ASSESSMENT_2011: Framework = extend(ASSESSMENT_2010, {
   published: { las: 152, grades: { 4: 28, 3: 71, 2: 33, 1: 15 }, withheld: 5, source: "Ofsted, annual children's services assessments 2011, as tabulated in framework.md §5" },
   profileDate: '2011-08-31',
   previousProfileDate: '2010-08-31',
+  // stockport-2011-assessment.txt and stoke-on-trent-2011-assessment.txt.
+  letter: {
+    ...ASSESSMENT_2010.letter,
+    date: '2011-11-08',
+    gradeSection: "{council} children's services assessment 2011",
+  },
   paragraphs: {
     ...ASSESSMENT_2010.paragraphs,
     intro:

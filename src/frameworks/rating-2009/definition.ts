@@ -53,6 +53,15 @@ export const RATING_2009: Framework = extend(APA_2006, {
   blockA: BLOCK_A_2009,
   subJudgements: ['staying-safe', 'enjoying-and-achieving'],
   blockB: ['ucra', 'slac', 'private-fostering', 'scr-evaluation', 'jar'],
+  // trafford-2009-rating.txt.
+  letter: {
+    date: '2009-12-09',
+    office: ['Aviation House', '125 Kingsway', 'London WC2B 6SE'],
+    heading: "Children's services annual rating",
+    gradeSection: "Children's services rating 2009",
+    gradeLabel: "Children's services rating",
+    signatories: [{ name: 'Juliet Winstanley', title: 'Divisional Manager, CAA' }],
+  },
   paragraphs: {
     intro:
       "Ofsted guidance published in May 2009 explained that the annual rating would derive from a new performance profile of the quality of services and outcomes for children and young people in each local area. This profile includes findings from across Ofsted's inspection and regulation of services and settings for which the council has strategic or operational responsibilities, either alone or in partnership with others, together with data from the relevant Every Child Matters indicators in the new National Indicator Set (NIS).",

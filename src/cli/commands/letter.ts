@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../../domain/errors.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
+import { assessOne } from '../../judgement/assess.ts';
+import { draftLetter } from '../../narrative/letter.ts';
+import { letterMarkdown } from '../../render/markdown.ts';
+import { loadAssessInput } from '../../store/evidence-loader.ts';
+import type { EvidenceRepository } from '../../store/repository.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { Io } from '../io.ts';
+import { findLa } from './show-la.ts';
+
+/**
+ * `kingsway letter`: an LA's letter for a year, written from its assessment. Markdown for now (HTML, PDF and DOCX
+ * follow); printed, or written to `<out>/<code>-<year>.md`.
+ */
+export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
+  const framework = frameworkWith(options.year, options.settings);
+  if (framework.method !== 'profile-blocks') {
+    throw new UsageError(`the ${framework.year} letter (the APA's graded areas, with a section per outcome) is not written yet: letters are available for 2009, 2010 and 2011`);
+  }
+  const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
+  const assessment = assessOne(await loadAssessInput(repo, framework, options.vintage), la);
+  if (assessment.status !== 'assessed') {
+    throw new UsageError(`no letter for ${la.name} (${la.code}) in ${framework.year}: ${assessment.status === 'withheld' ? `the outcome is withheld (${assessment.reason})` : `it could not be assessed (${assessment.reason})`}`);
+  }
+  const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
+  const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
+  const markdown = letterMarkdown(draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic));
+  if (options.out === undefined) {
+    io.out(markdown.trimEnd());
+  } else {
+    mkdirSync(options.out, { recursive: true });
+    const path = join(options.out, `${la.code}-${framework.year}.md`);
+    writeFileSync(path, markdown);
+    io.out(`wrote ${path}`);
+  }
+  return markdown;
+}
