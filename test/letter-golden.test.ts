@@ -22,7 +22,7 @@ describe('letters rendered from the seed fixtures (golden files)', () => {
   after(() => stores.forEach((s) => s.cleanup()));
 
   for (const c of cases) {
-    it(`${c.folder} renders as its golden Markdown`, async () => {
+    it(`${c.folder} renders as its golden Markdown and HTML`, async () => {
       const cli = await cliStore(seedFixture(c.folder));
       stores.push(cli);
       if (c.previous !== null) {
@@ -34,6 +34,11 @@ describe('letters rendered from the seed fixtures (golden files)', () => {
       const golden = fileURLToPath(new URL(`./golden/${c.folder}.md`, import.meta.url));
       if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden, run.stdout);
       assert.equal(run.stdout, readFileSync(golden, 'utf8'));
+      const html = cli.kingsway('letter', '--la', c.la, '--year', String(c.year), '--format', 'html');
+      assert.equal(html.status, 0, html.stderr);
+      const goldenHtml = golden.replace(/\.md$/, '.html');
+      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(goldenHtml, html.stdout);
+      assert.equal(html.stdout, readFileSync(goldenHtml, 'utf8'));
     });
   }
 

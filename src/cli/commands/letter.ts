@@ -4,6 +4,7 @@ import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import { draftLetter } from '../../narrative/letter.ts';
+import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
@@ -12,10 +13,12 @@ import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
 /**
- * `kingsway letter`: an LA's letter for a year, written from its assessment. Markdown for now (HTML, PDF and DOCX
- * follow); printed, or written to `<out>/<code>-<year>.md`.
+ * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown or HTML (PDF and DOCX
+ * follow); printed, or written to `<out>/<code>-<year>.<format>`.
  */
-export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
+export type LetterFormat = 'md' | 'html';
+
+export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
   const framework = frameworkWith(options.year, options.settings);
   if (framework.method !== 'profile-blocks') {
     throw new UsageError(`the ${framework.year} letter (the APA's graded areas, with a section per outcome) is not written yet: letters are available for 2009, 2010 and 2011`);
@@ -27,14 +30,15 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   }
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
-  const markdown = letterMarkdown(draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic));
+  const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  const rendered = options.format === 'html' ? letterHtml(draft) : letterMarkdown(draft);
   if (options.out === undefined) {
-    io.out(markdown.trimEnd());
+    io.out(rendered.trimEnd());
   } else {
     mkdirSync(options.out, { recursive: true });
-    const path = join(options.out, `${la.code}-${framework.year}.md`);
-    writeFileSync(path, markdown);
+    const path = join(options.out, `${la.code}-${framework.year}.${options.format}`);
+    writeFileSync(path, rendered);
     io.out(`wrote ${path}`);
   }
-  return markdown;
+  return rendered;
 }
