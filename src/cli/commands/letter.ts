@@ -6,6 +6,7 @@ import { assessOne } from '../../judgement/assess.ts';
 import { draftLetter } from '../../narrative/letter.ts';
 import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
+import { openPdfPrinter } from '../../render/pdf.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
@@ -13,10 +14,10 @@ import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
 /**
- * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown or HTML (PDF and DOCX
- * follow); printed, or written to `<out>/<code>-<year>.<format>`.
+ * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown, HTML or PDF (DOCX
+ * follows); printed, or written to `<out>/<code>-<year>.<format>` (a PDF always to a file).
  */
-export type LetterFormat = 'md' | 'html';
+export type LetterFormat = 'md' | 'html' | 'pdf';
 
 export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
   const framework = frameworkWith(options.year, options.settings);
@@ -31,6 +32,21 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  if (options.format === 'pdf') {
+    // A PDF is not for a terminal: it is always written to a file.
+    const printer = await openPdfPrinter();
+    try {
+      const pdf = await printer.print(letterHtml(draft));
+      const dir = options.out ?? '.';
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${la.code}-${framework.year}.pdf`);
+      writeFileSync(path, pdf);
+      io.out(`wrote ${path}`);
+      return path;
+    } finally {
+      await printer.close();
+    }
+  }
   const rendered = options.format === 'html' ? letterHtml(draft) : letterMarkdown(draft);
   if (options.out === undefined) {
     io.out(rendered.trimEnd());
