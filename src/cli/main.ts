@@ -195,16 +195,16 @@ program
 
 program
   .command('letter')
-  .description("an LA's letter for a year, written from its assessment (Markdown, HTML or PDF)")
+  .description("an LA's letter for a year, written from its assessment (Markdown, HTML, PDF or DOCX)")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
   .requiredOption('--year <year>', 'framework year: 2009, 2010 or 2011', integer('--year', 2006, 2011))
-  .addOption(new Option('--format <format>', 'md, html or pdf (PDF needs the Debian chromium package)').choices(['md', 'html', 'pdf']).default('md'))
+  .addOption(new Option('--format <format>', 'md, html, pdf (needs the Debian chromium package) or docx').choices(['md', 'html', 'pdf', 'docx']).default('md'))
   .option('-o, --out <dir>', 'write <dir>/<code>-<year>.<format> instead of printing')
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year')
   .option('--similar-areas <method>', 'mean or median')
-  .action(async (opts: { la?: string; name?: string; year: number; format: 'md' | 'html' | 'pdf'; out?: string; vintage?: string; settings?: string; similarAreas?: string }) => {
+  .action(async (opts: { la?: string; name?: string; year: number; format: 'md' | 'html' | 'pdf' | 'docx'; out?: string; vintage?: string; settings?: string; similarAreas?: string }) => {
     const { runLetter } = await commands.letter();
     await withStore((store) =>
       runLetter(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, format: opts.format, ...(opts.out ? { out: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io),

@@ -4,6 +4,7 @@ import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import { draftLetter } from '../../narrative/letter.ts';
+import { letterDocx } from '../../render/docx.ts';
 import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
 import { openPdfPrinter } from '../../render/pdf.ts';
@@ -14,10 +15,10 @@ import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
 /**
- * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown, HTML or PDF (DOCX
- * follows); printed, or written to `<out>/<code>-<year>.<format>` (a PDF always to a file).
+ * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown, HTML, PDF or DOCX;
+ * printed, or written to `<out>/<code>-<year>.<format>` (a PDF or DOCX always to a file).
  */
-export type LetterFormat = 'md' | 'html' | 'pdf';
+export type LetterFormat = 'md' | 'html' | 'pdf' | 'docx';
 
 export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
   const framework = frameworkWith(options.year, options.settings);
@@ -32,6 +33,14 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  if (options.format === 'docx') {
+    const dir = options.out ?? '.';
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${la.code}-${framework.year}.docx`);
+    writeFileSync(path, await letterDocx(draft));
+    io.out(`wrote ${path}`);
+    return path;
+  }
   if (options.format === 'pdf') {
     // A PDF is not for a terminal: it is always written to a file.
     const printer = await openPdfPrinter();

@@ -3,14 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliStore, seedFixture } from './support/cli.ts';
+import { readZipEntry } from './support/zip.ts';
 import type { CliStore } from './support/cli.ts';
 
 /**
- * The PDF letter, printed by the Debian chromium package (scripts/install.sh installs it). A PDF carries its creation
- * time, so it is not a golden file: the test checks it is an A4 PDF of the letter's length; the HTML it prints is
- * checked byte for byte in letter-golden.test.ts. Its pages were looked at by hand (rendered to PNG).
+ * The PDF and DOCX letters. Both carry their creation time, so neither is a golden file: the tests check their shape
+ * (an A4 PDF of the letter's length; a Word document with real headings, lists, tables and the letter's sentences).
+ * The PDF prints the HTML that letter-golden.test.ts checks byte for byte. The PDF's pages were looked at by hand
+ * (rendered to PNG).
  */
-describe('kingsway letter --format pdf', () => {
+describe('kingsway letter --format pdf and docx', () => {
   let cli: CliStore;
   before(async () => {
     cli = await cliStore(seedFixture('stockport-2011-assessment'));
@@ -27,6 +29,19 @@ describe('kingsway letter --format pdf', () => {
     const pages = pdf.match(/\/Type \/Page\b/g)?.length ?? 0;
     assert.ok(pages >= 2 && pages <= 4, `${pages} pages`);
     assert.match(pdf, /\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/, 'A4');
+  });
+
+  it('writes a Word document with headings, bullets, the two tables and the letter’s sentences', () => {
+    const out = join(cli.dir, 'letters');
+    const run = cli.kingsway('letter', '--la', '356', '--year', '2011', '--format', 'docx', '-o', out);
+    assert.equal(run.status, 0, run.stderr);
+    const xml = readZipEntry(readFileSync(join(out, '356-2011.docx')), 'word/document.xml');
+    for (const style of ['Heading1', 'Heading2', 'Heading3', 'ListParagraph']) assert.ok(xml.includes(`<w:pStyle w:val="${style}"/>`), style);
+    assert.equal(xml.match(/<w:tbl>/g)?.length, 2);
+    const text = xml.replace(/<[^>]+>/g, '').replaceAll('&apos;', "'");
+    assert.ok(text.includes('Five of the six special schools are good or better. The sixth is satisfactory.'));
+    assert.ok(text.includes('Performs well (3)'));
+    assert.ok(text.includes('This performance has been sustained') === false, 'no direction without a 2010 grade recorded');
   });
 
   it('says what to install when there is no Chromium', () => {

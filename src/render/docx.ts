@@ -1,0 +1,58 @@
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { LetterDraft } from '../narrative/letter.ts';
+import { letterDate } from './markdown.ts';
+
+/**
+ * The letter as a Word document an inspector can edit: real headings, bulleted lists and tables (the scale and the
+ * grade line), in the same order as the HTML and Markdown. Text only, Arial 11pt, A4.
+ */
+const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+const border = { style: BorderStyle.SINGLE, size: 4, color: '505A5F' };
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+
+export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [];
+  const para = (text: string) => children.push(new Paragraph({ text, spacing: { after: 160 } }));
+  if (letter.synthetic) children.push(new Paragraph({ children: [new TextRun({ text: 'Not a real letter. It is written from synthetic or reconstructed evidence.', bold: true, color: 'D4351C' })], spacing: { after: 240 } }));
+  for (const line of letter.office) children.push(new Paragraph({ text: line, alignment: AlignmentType.RIGHT }));
+  children.push(new Paragraph({ text: letterDate(letter.date), spacing: { before: 360, after: 240 } }));
+  if (letter.addressee) {
+    const a = letter.addressee;
+    for (const line of [`${a.honorific ? `${a.honorific} ` : ''}${a.name}`, a.jobTitle, a.council, ...a.addressLines, a.postcode]) children.push(new Paragraph({ text: line }));
+  }
+  children.push(new Paragraph({ text: letter.salutation, spacing: { before: 240, after: 240 } }));
+  children.push(new Paragraph({ text: letter.heading, heading: HeadingLevel.HEADING_1 }));
+  letter.before.forEach(para);
+  if (letter.scaleIntro) para(letter.scaleIntro);
+  children.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders,
+      rows: [new TableRow({ tableHeader: true, children: [cell('Grade', true), cell('Judgement', true), cell('Description', true)] }), ...letter.scale.map((s) => new TableRow({ children: [cell(String(s.grade)), cell(s.label), cell(s.descriptor)] }))],
+    }),
+  );
+  children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+  letter.after.forEach(para);
+  children.push(new Paragraph({ text: letter.gradeSection, heading: HeadingLevel.HEADING_2 }));
+  children.push(new Table({ borders, rows: [new TableRow({ children: [cell(letter.gradeLine.label), cell(letter.gradeLine.value, true)] })] }));
+  children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+  para(letter.summary.map((s) => s.text).join(' '));
+  for (const [title, bullets] of [
+    ['Strengths', letter.strengths],
+    ['Areas for further improvement', letter.areas],
+  ] as const) {
+    if (bullets.length === 0) continue;
+    children.push(new Paragraph({ text: title, heading: HeadingLevel.HEADING_3 }));
+    for (const b of bullets) children.push(new Paragraph({ text: b.sentences.map((s) => s.text).join(' '), bullet: { level: 0 }, spacing: { after: 120 } }));
+  }
+  if (letter.statutory) para(letter.statutory);
+  children.push(new Paragraph({ text: 'Yours sincerely', spacing: { before: 240 } }));
+  for (const s of letter.signatories) children.push(new Paragraph({ text: s.name, spacing: { before: 480 } }), new Paragraph({ text: s.title }));
+  const doc = new Document({
+    title: letter.gradeSection,
+    creator: 'Kingsway',
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1247, left: 1134, right: 1134 } } }, children }],
+  });
+  return Packer.toBuffer(doc);
+}
