@@ -97,7 +97,7 @@ export async function benchAssessment(runs = 7): Promise<BenchLine[]> {
  * Not timed: a store with the LA lists, the 2021 neighbours and the synthetic bundle, and the bundle's providers and
  * inspections as CSV for the comparison. In its own function, so the generated rows can be collected before timing.
  */
-async function setUp(dir: string): Promise<{ store: SqliteStore; las: LocalAuthority[]; bundleContext: BundleContext; csvDir: string }> {
+export async function setUp(dir: string): Promise<{ store: SqliteStore; las: LocalAuthority[]; bundleContext: BundleContext; csvDir: string }> {
   const data = benchDataDir();
   const store = await SqliteStore.open(join(dir, 'bench.db'));
   for (const name of ['la-codes', 'neighbours-2021'] as const) {

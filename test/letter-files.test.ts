@@ -61,3 +61,26 @@ function cliWithoutChromium(cli: CliStore) {
     else process.env['KINGSWAY_CHROMIUM'] = previous;
   }
 }
+
+describe('kingsway letters', () => {
+  let cli: CliStore;
+  before(async () => {
+    cli = await cliStore(seedFixture('stockport-2011-assessment'));
+  });
+  after(() => cli.cleanup());
+
+  it('writes every assessed LA’s letter in each format, and lists the LAs without one and why', () => {
+    const out = join(cli.dir, 'all');
+    const run = cli.kingsway('letters', '--year', '2011', '--format', 'md,html,docx', '-o', out);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^1 letter for 2011 written to .* \(md, html, docx\)$/m);
+    assert.match(run.stdout, /no letter for 358 Trafford: not assessed: no inspected settings and no compared indicators/);
+    for (const ext of ['md', 'html', 'docx']) assert.ok(readFileSync(join(out, `356-2011.${ext}`)).length > 1000, ext);
+  });
+
+  it('refuses an unknown format, naming it', () => {
+    const run = cli.kingsway('letters', '--year', '2011', '--format', 'html,odt', '-o', join(cli.dir, 'x'));
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--format "odt" is not one of md, html, pdf, docx/);
+  });
+});

@@ -13,6 +13,7 @@ const commands = {
   explain: () => import('./commands/explain.ts'),
   judge: () => import('./commands/judge.ts'),
   letter: () => import('./commands/letter.ts'),
+  letters: () => import('./commands/letters.ts'),
   datasets: () => import('./commands/datasets.ts'),
   generate: () => import('./commands/generate.ts'),
   import: () => import('./commands/import.ts'),
@@ -209,6 +210,23 @@ program
     await withStore((store) =>
       runLetter(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, format: opts.format, ...(opts.out ? { out: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io),
     );
+  });
+
+program
+  .command('letters')
+  .description("every LA's letter for a year, in each format asked for, into one folder")
+  .requiredOption('--year <year>', 'framework year: 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .option('--format <formats>', 'comma-separated: md, html, pdf, docx', 'html')
+  .requiredOption('-o, --out <dir>', 'the folder to write <code>-<year>.<format> files into')
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year')
+  .option('--similar-areas <method>', 'mean or median')
+  .action(async (opts: { year: number; format: string; out: string; vintage?: string; settings?: string; similarAreas?: string }) => {
+    const formats = opts.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
+    const bad = formats.filter((f) => !['md', 'html', 'pdf', 'docx'].includes(f));
+    if (bad.length > 0) throw new UsageError(`--format ${JSON.stringify(bad[0])} is not one of md, html, pdf, docx`);
+    const { runLetters } = await commands.letters();
+    await withStore((store) => runLetters(store, { year: opts.year, formats: formats as ('md' | 'html' | 'pdf' | 'docx')[], out: opts.out, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io));
   });
 
 const show = program.command('show').description('show what is stored about something');

@@ -24,17 +24,18 @@ export interface PdfPrinter {
 
 export async function openPdfPrinter(executablePath: string = chromiumPath()): Promise<PdfPrinter> {
   const browser: Browser = await chromium.launch({ executablePath, args: FLAGS });
-  const context = await browser.newContext();
+  const page = await (await browser.newContext()).newPage();
+  // One page, reused for every letter: opening a page per letter costs more than printing it.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async print(html) {
-      const page = await context.newPage();
-      try {
+    print(html) {
+      const printed = queue.then(async () => {
         // The letter is self-contained (its CSS inline, no images or fonts to fetch).
-        await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      } finally {
-        await page.close();
-      }
+        await page.setContent(html, { waitUntil: 'domcontentloaded' });
+        return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      });
+      queue = printed.catch(() => undefined);
+      return printed;
     },
     close: () => browser.close(),
   };

@@ -4,10 +4,12 @@ import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import { draftLetter } from '../../narrative/letter.ts';
+import type { LetterDraft } from '../../narrative/letter.ts';
 import { letterDocx } from '../../render/docx.ts';
 import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
 import { openPdfPrinter } from '../../render/pdf.ts';
+import type { PdfPrinter } from '../../render/pdf.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
@@ -33,37 +35,42 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
-  if (options.format === 'docx') {
-    const dir = options.out ?? '.';
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${la.code}-${framework.year}.docx`);
-    writeFileSync(path, await letterDocx(draft));
-    io.out(`wrote ${path}`);
-    return path;
-  }
-  if (options.format === 'pdf') {
-    // A PDF is not for a terminal: it is always written to a file.
-    const printer = await openPdfPrinter();
-    try {
-      const pdf = await printer.print(letterHtml(draft));
-      const dir = options.out ?? '.';
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, `${la.code}-${framework.year}.pdf`);
-      writeFileSync(path, pdf);
-      io.out(`wrote ${path}`);
-      return path;
-    } finally {
-      await printer.close();
+  if (options.format === 'md' || options.format === 'html') {
+    const rendered = options.format === 'html' ? letterHtml(draft) : letterMarkdown(draft);
+    if (options.out === undefined) {
+      io.out(rendered.trimEnd());
+      return rendered;
     }
   }
-  const rendered = options.format === 'html' ? letterHtml(draft) : letterMarkdown(draft);
-  if (options.out === undefined) {
-    io.out(rendered.trimEnd());
-  } else {
-    mkdirSync(options.out, { recursive: true });
-    const path = join(options.out, `${la.code}-${framework.year}.${options.format}`);
-    writeFileSync(path, rendered);
+  // A PDF or DOCX is not for a terminal: it is always written to a file.
+  const printer = options.format === 'pdf' ? await openPdfPrinter() : null;
+  try {
+    const path = await writeLetter(draft, options.format, options.out ?? '.', printer);
     io.out(`wrote ${path}`);
+    return path;
+  } finally {
+    await printer?.close();
   }
-  return rendered;
+}
+
+/** Writes one letter in one format to `<dir>/<code>-<year>.<format>`; a PDF needs an open printer. */
+export async function writeLetter(draft: LetterDraft, format: LetterFormat, dir: string, printer: PdfPrinter | null): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${draft.la.code}-${draft.year}.${format}`);
+  switch (format) {
+    case 'md':
+      writeFileSync(path, letterMarkdown(draft));
+      break;
+    case 'html':
+      writeFileSync(path, letterHtml(draft));
+      break;
+    case 'docx':
+      writeFileSync(path, await letterDocx(draft));
+      break;
+    case 'pdf':
+      if (!printer) throw new Error('a PDF needs an open printer');
+      writeFileSync(path, await printer.print(letterHtml(draft)));
+      break;
+  }
+  return path;
 }

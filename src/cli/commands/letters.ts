@@ -1,0 +1,53 @@
+import { UsageError } from '../../domain/errors.ts';
+import type { FrameworkSettings } from '../../frameworks/settings.ts';
+import { assessAll } from '../../judgement/assess.ts';
+import { draftLetter } from '../../narrative/letter.ts';
+import { openPdfPrinter } from '../../render/pdf.ts';
+import { loadAssessInput } from '../../store/evidence-loader.ts';
+import type { EvidenceRepository } from '../../store/repository.ts';
+import { frameworkWith } from '../framework-options.ts';
+import type { Io } from '../io.ts';
+import type { LetterFormat } from './letter.ts';
+import { writeLetter } from './letter.ts';
+
+export interface LettersResult {
+  readonly written: number;
+  /** LAs with no letter, and why (withheld, or not assessed). */
+  readonly skipped: readonly { readonly la: string; readonly reason: string }[];
+}
+
+/**
+ * `kingsway letters`: every LA's letter for a year, in each format asked for, into one folder. One assessment of
+ * all LAs, one browser for all the PDFs. An LA with no letter (withheld, not assessed) is listed with the reason and
+ * the run goes on.
+ */
+export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<LettersResult> {
+  const framework = frameworkWith(options.year, options.settings);
+  if (framework.method !== 'profile-blocks') throw new UsageError(`the ${framework.year} letters are not written yet: letters are available for 2009, 2010 and 2011`);
+  if (options.formats.length === 0) throw new UsageError('give at least one format: md, html, pdf or docx');
+  const results = assessAll(await loadAssessInput(repo, framework, options.vintage));
+  const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
+  const printer = options.formats.includes('pdf') ? await openPdfPrinter() : null;
+  const skipped: { la: string; reason: string }[] = [];
+  let written = 0;
+  try {
+    for (const [n, a] of results.entries()) {
+      io.progress('letters', n, results.length);
+      if (a.status !== 'assessed') {
+        skipped.push({ la: `${a.la.code} ${a.la.name}`, reason: a.status === 'withheld' ? `withheld: ${a.reason}` : `not assessed: ${a.reason}` });
+        continue;
+      }
+      const synthetic = (await repo.laEvidenceSummary(a.la.code)).datasets.some((d) => syntheticIds.has(d));
+      const draft = draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic);
+      for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
+      written++;
+    }
+    io.progress('letters', results.length, results.length);
+  } finally {
+    await printer?.close();
+  }
+  io.endProgress();
+  io.out(`${written} letter${written === 1 ? '' : 's'} for ${framework.year} written to ${options.out} (${options.formats.join(', ')})`);
+  for (const s of skipped) io.out(`  no letter for ${s.la}: ${s.reason}`);
+  return { written, skipped };
+}
