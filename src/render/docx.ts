@@ -34,7 +34,8 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
   children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
   letter.after.forEach(para);
   children.push(new Paragraph({ text: letter.gradeSection, heading: HeadingLevel.HEADING_2 }));
-  children.push(new Table({ borders, rows: [new TableRow({ children: [cell(letter.gradeLine.label), cell(letter.gradeLine.value, true)] })] }));
+  // A width is needed: without one, LibreOffice draws this one-row table with no width at all.
+  children.push(new Table({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, rows: [new TableRow({ children: [cell(letter.gradeLine.label), cell(letter.gradeLine.value, true)] })] }));
   children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
   para(letter.summary.map((s) => s.text).join(' '));
   for (const [title, bullets] of [
