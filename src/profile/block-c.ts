@@ -157,7 +157,7 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
       const values = sortedLaValues(periods.get(latest.period.original)!, allLas);
       const own = latest.la.value;
       // Ranked by polarity, 1 is best: count the LAs strictly better.
-      const better = indicator.polarity === 'lower-is-better' ? countBelow(values, own) : values.length - countAtOrBelow(values, own);
+      const better = indicator.polarity === 'lower-is-better' ? countBelow(values, own) : values.length - countBelow(values, own, true);
       const position = better + 1;
       rank = { rank: position, of: values.length, quartile: Math.min(4, Math.ceil((position / values.length) * 4)) as 1 | 2 | 3 | 4 };
     }
@@ -189,23 +189,13 @@ function sortedLaValues(entry: { byArea: ReadonlyMap<string, IndicatorValue> }, 
   return values;
 }
 
-/** How many values are below `x` (strictly), and at or below it, in an ascending array. */
-function countBelow(values: Float64Array, x: number): number {
+/** How many values of an ascending array are below `x` (or at or below it, when `inclusive`): a binary search. */
+function countBelow(values: Float64Array, x: number, inclusive = false): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function countAtOrBelow(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
+    if (values[mid]! < x || (inclusive && values[mid] === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
