@@ -196,16 +196,16 @@ program
 
 program
   .command('letter')
-  .description("an LA's letter for a year, written from its assessment (Markdown, HTML, PDF or DOCX)")
+  .description("an LA's letter for a year, written from its assessment (Markdown, HTML, PDF, DOCX, or JSON with each sentence's id and evidence)")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2009, 2010 or 2011', integer('--year', 2006, 2011))
-  .addOption(new Option('--format <format>', 'md, html, pdf (needs the Debian chromium package) or docx').choices(['md', 'html', 'pdf', 'docx']).default('md'))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .addOption(new Option('--format <format>', 'md, html, pdf (needs the Debian chromium package), docx or json').choices(['md', 'html', 'pdf', 'docx', 'json']).default('md'))
   .option('-o, --out <dir>', 'write <dir>/<code>-<year>.<format> instead of printing')
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year')
   .option('--similar-areas <method>', 'mean or median')
-  .action(async (opts: { la?: string; name?: string; year: number; format: 'md' | 'html' | 'pdf' | 'docx'; out?: string; vintage?: string; settings?: string; similarAreas?: string }) => {
+  .action(async (opts: { la?: string; name?: string; year: number; format: 'md' | 'html' | 'pdf' | 'docx' | 'json'; out?: string; vintage?: string; settings?: string; similarAreas?: string }) => {
     const { runLetter } = await commands.letter();
     await withStore((store) =>
       runLetter(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, format: opts.format, ...(opts.out ? { out: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io),
@@ -215,7 +215,7 @@ program
 program
   .command('letters')
   .description("every LA's letter for a year, in each format asked for, into one folder")
-  .requiredOption('--year <year>', 'framework year: 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
   .option('--format <formats>', 'comma-separated: md, html, pdf, docx', 'html')
   .requiredOption('-o, --out <dir>', 'the folder to write <code>-<year>.<format> files into')
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')

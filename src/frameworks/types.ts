@@ -94,6 +94,12 @@ export interface LetterStyle {
   readonly gradeSection: string;
   /** The label of the grade line: "Children's services assessment". */
   readonly gradeLabel: string;
+  /**
+   * How the evidence is written up after the grade: the 2006 APA's summary and a section per ECM outcome and on
+   * management; the 2009 rating's paragraphs with no headings (trafford-2009); the 2010-2011 summary with
+   * "Strengths" and "Areas for further improvement" bullets (stockport-2011).
+   */
+  readonly body: 'apa-sections' | 'paragraphs' | 'bullets';
   readonly signatories: readonly { readonly name: string; readonly title: string }[];
 }
 

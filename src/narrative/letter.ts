@@ -2,16 +2,37 @@ import type { Addressee } from '../domain/addressee.ts';
 import type { LocalAuthority } from '../domain/local-authority.ts';
 import type { Framework, ScaleLevel } from '../frameworks/types.ts';
 import type { Assessment } from '../judgement/assess.ts';
+import { apaSections, apaSummary } from './apa-letter.ts';
 import type { Bullet } from './bullets.ts';
 import { bullets } from './bullets.ts';
 import type { Sentence } from './sentence.ts';
-import { summarySentences } from './summary.ts';
+import { inspectionSentences, ratingSentences, summarySentences } from './summary.ts';
 
 /**
  * A letter as data, before any format: the parts of the year's letter in the seeds' order (shared/docs/framework.md
- * §8). The fixed parts come from the framework year; the summary and the bullets are written from the evidence, each
- * sentence with the evidence it states. Renderers (src/render/) turn it into Markdown, HTML, PDF and DOCX.
+ * §8). The fixed parts come from the framework year; the body is written from the evidence as sections of blocks
+ * (a paragraph or a bullet) of sentences, each sentence with the evidence it states and a stable id, which is what an
+ * inspector's edits are keyed by (src/narrative/edits.ts). Renderers (src/render/) turn it into Markdown, HTML, PDF
+ * and DOCX.
  */
+export interface LetterBlock {
+  readonly id: string;
+  readonly sentences: readonly Sentence[];
+}
+
+export interface LetterSection {
+  /** "summary", "strengths", "areas", or (2006) an ECM outcome or "service-management". */
+  readonly id: string;
+  readonly heading: string | null;
+  readonly form: 'paragraphs' | 'bullets';
+  readonly blocks: readonly LetterBlock[];
+}
+
+/** The 2006 letter's table of graded areas, in place of the later years' one grade line. */
+export interface GradeTable {
+  readonly rows: readonly { readonly label: string; readonly grade: number }[];
+}
+
 export interface LetterDraft {
   readonly la: LocalAuthority;
   readonly year: number;
@@ -29,13 +50,16 @@ export interface LetterDraft {
   readonly scale: readonly ScaleLevel[];
   readonly after: readonly string[];
   readonly gradeSection: string;
-  readonly gradeLine: { readonly label: string; readonly value: string };
-  readonly summary: readonly Sentence[];
-  readonly strengths: readonly Bullet[];
-  readonly areas: readonly Bullet[];
+  /** 2009-2011: "Children's services assessment — Performs well (3)". */
+  readonly gradeLine: { readonly label: string; readonly value: string } | null;
+  /** 2006: the three graded areas. */
+  readonly gradeTable: GradeTable | null;
+  readonly sections: readonly LetterSection[];
   readonly statutory: string | null;
   readonly signatories: Framework['letter']['signatories'];
 }
+
+type Assessed = Extract<Assessment, { status: 'assessed' }>;
 
 /** "Dear Mr Webb"; "Dear Director" where no addressee is recorded. */
 function salutationFor(addressee: Addressee | null): string {
@@ -44,11 +68,34 @@ function salutationFor(addressee: Addressee | null): string {
   return `Dear ${addressee.honorific ? `${addressee.honorific} ${surname}` : addressee.name}`;
 }
 
-export function draftLetter(a: Extract<Assessment, { status: 'assessed' }>, framework: Framework, addressee: Addressee | null, synthetic: boolean): LetterDraft {
+const block = (id: string, sentences: readonly Sentence[]): LetterBlock[] => (sentences.length > 0 ? [{ id, sentences }] : []);
+const themeBlocks = (kind: string, list: readonly Bullet[]): LetterBlock[] => list.map((b) => ({ id: `${kind}:${b.theme}`, sentences: b.sentences }));
+
+/** The body of a 2009-2011 letter: the summary, then strengths and areas as bullets (2010-2011) or paragraphs (2009). */
+function profileSections(a: Assessed, framework: Framework): LetterSection[] {
+  const { strengths, areas } = bullets(a.profile);
+  if (framework.letter.body === 'paragraphs') {
+    // trafford-2009: the grade alone, then the evidence in paragraphs, with no headings.
+    const [grade, ...rest] = summarySentences(a, framework);
+    return [
+      { id: 'summary', heading: null, form: 'paragraphs', blocks: [...block('summary:grade', [grade!]), ...block('summary:overview', [...rest, ...ratingSentences(a), ...inspectionSentences(a)])] },
+      { id: 'strengths', heading: null, form: 'paragraphs', blocks: themeBlocks('strengths', strengths) },
+      { id: 'areas', heading: null, form: 'paragraphs', blocks: themeBlocks('areas', areas) },
+    ];
+  }
+  return [
+    { id: 'summary', heading: null, form: 'paragraphs', blocks: [...block('summary:overview', summarySentences(a, framework)), ...block('summary:inspections', inspectionSentences(a))] },
+    { id: 'strengths', heading: 'Strengths', form: 'bullets', blocks: themeBlocks('strengths', strengths) },
+    { id: 'areas', heading: 'Areas for further improvement', form: 'bullets', blocks: themeBlocks('areas', areas) },
+  ];
+}
+
+export function draftLetter(a: Assessed, framework: Framework, addressee: Addressee | null, synthetic: boolean): LetterDraft {
   const p = framework.paragraphs;
   const label = framework.scale.find((s) => s.grade === a.grade)?.label ?? String(a.grade);
-  const { strengths, areas } = bullets(a.profile);
   const council = a.la.formalName;
+  const apa = framework.letter.body === 'apa-sections';
+  const headline = new Set(['children-services', 'capacity-to-improve', 'social-care']);
   return {
     la: a.la,
     year: framework.year,
@@ -64,11 +111,16 @@ export function draftLetter(a: Extract<Assessment, { status: 'assessed' }>, fram
     scale: framework.scale,
     after: [p['withinLevel']].filter((x): x is string => x !== undefined),
     gradeSection: framework.letter.gradeSection.replace('{council}', council),
-    gradeLine: { label: framework.letter.gradeLabel, value: `${label} (${a.grade})` },
-    summary: summarySentences(a, framework),
-    strengths,
-    areas,
+    gradeLine: apa ? null : { label: framework.letter.gradeLabel, value: `${label} (${a.grade})` },
+    // The inspector's final grade, where there is one, is the grade of the council's overall contribution.
+    gradeTable: apa ? { rows: a.derivation.areas.filter((x) => headline.has(x.id)).map((x) => ({ label: x.label, grade: x.id === 'children-services' ? a.grade : x.grade })) } : null,
+    sections: apa ? [{ id: 'summary', heading: null, form: 'paragraphs', blocks: block('summary:overview', apaSummary(a, framework)) }, ...apaSections(a)] : profileSections(a, framework),
     statutory: p['statutory'] ?? null,
     signatories: framework.letter.signatories,
   };
+}
+
+/** Every sentence of the body, in order, with the section it is in: for tests, the JSON format and the edit overlay. */
+export function sentencesOf(letter: Pick<LetterDraft, 'sections'>): { section: string; block: string; sentence: Sentence }[] {
+  return letter.sections.flatMap((s) => s.blocks.flatMap((b) => b.sentences.map((sentence) => ({ section: s.id, block: b.id, sentence }))));
 }

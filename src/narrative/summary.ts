@@ -1,82 +1,198 @@
-import { JUDGEMENT_LABEL } from '../domain/judgement.ts';
+import { JUDGEMENT_LABEL, isGoodOrBetter } from '../domain/judgement.ts';
+import type { LaJudgementName } from '../domain/la-inspection.ts';
+import type { SubJudgementName } from '../domain/provider.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { Assessment } from '../judgement/assess.ts';
-import { countWords, capitalise } from './counts.ts';
+import type { LaProfile } from '../profile/profile.ts';
+import { groupKind } from './bullets.ts';
+import { capitalise, countWords, listWords } from './counts.ts';
+import { letterMonth } from './dates.ts';
+import { indicatorPhrase } from './indicator-phrases.ts';
 import { proportionOf } from './proportions.ts';
-import type { Sentence } from './sentence.ts';
+import type { EvidenceRef, Sentence } from './sentence.ts';
 import { sentence } from './sentence.ts';
 
 type Assessed = Extract<Assessment, { status: 'assessed' }>;
 
 /** "perform well", from the scale label "Performs well" (2009-2011). */
 const verbOf = (label: string): string => label.replace(/^Performs\b/, 'perform');
+const blockARefs = (profile: LaProfile): EvidenceRef[] => profile.blockA.filter((r) => r.la.tally.inspected > 0).map((r) => ({ block: 'A' as const, group: r.group.id, asAt: r.asAt }));
 
 /**
- * The summary paragraph of a 2009-2011 letter (shared/docs/framework.md §8): the grade in words, the direction since
- * last year, the headline proportion of good or better provision, and the most recent inspections of the LA itself.
- * Every sentence carries the evidence it states.
+ * The summary of a 2009-2011 letter (shared/docs/framework.md §8), as its first paragraph: the grade in words, the
+ * direction since last year, the headline proportion of good or better provision (and, from the staying safe and
+ * enjoying and achieving judgements, whether it "helps children and young people to stay safe and enjoy learning"),
+ * and whether the strengths and areas have changed since last year's letter. Every sentence carries its evidence.
  */
 export function summarySentences(a: Assessed, framework: Framework): Sentence[] {
   const out: Sentence[] = [];
   const label = framework.scale.find((s) => s.grade === a.grade)?.label ?? String(a.grade);
   out.push(sentence('grade', `Children's services in ${a.la.formalName} ${verbOf(label)}.`, { block: 'grade', framework: framework.id, grade: a.grade, final: a.final }));
   if (a.direction) {
-    const text = a.direction.direction === 'sustained' ? `This performance has been sustained from ${a.direction.previousYear} to ${framework.year}.` : `This is ${a.direction.direction === 'improved' ? 'an improvement on' : 'a decline from'} ${a.direction.previousYear}, when children's services performed ${verbOf(framework.scale.find((s) => s.grade === a.direction!.previousGrade)?.label ?? '').replace(/^perform /, '')}.`;
+    const before = verbOf(framework.scale.find((s) => s.grade === a.direction!.previousGrade)?.label ?? '').replace(/^perform /, '');
+    const text = a.direction.direction === 'sustained' ? `This performance has been sustained from ${a.direction.previousYear} to ${framework.year}.` : `This is ${a.direction.direction === 'improved' ? 'an improvement on' : 'a decline from'} ${a.direction.previousYear}, when children's services performed ${before}.`;
     out.push(sentence('direction', text, { block: 'direction', year: a.direction.previousYear, grade: a.direction.previousGrade }));
   }
-  // The headline: every inspected setting counted together, as a reader of the letter would count "provision".
-  let inspected = 0;
-  let goodOrBetter = 0;
-  for (const row of a.profile.blockA) {
-    inspected += row.la.tally.inspected;
-    goodOrBetter += row.la.tally.outstanding + row.la.tally.good;
+  const headline = headlineSentence(a.profile, framework.letter.body === 'bullets');
+  if (headline) out.push(headline);
+  if (framework.letter.body === 'bullets') {
+    const unchanged = unchangedSentence(a.profile);
+    if (unchanged) out.push(unchanged);
   }
-  if (inspected > 0) {
-    out.push(
-      sentence(
-        'headline',
-        `${capitalise(proportionOf(goodOrBetter / inspected))} provision for children and young people is good or better.`,
-        ...a.profile.blockA.filter((r) => r.la.tally.inspected > 0).map((r) => ({ block: 'A' as const, group: r.group.id, asAt: r.asAt })),
-      ),
-    );
-  }
-  out.push(...inspectionSentences(a));
   return out;
 }
 
-/** The LA's own inspections of the assessment year: an unannounced inspection and a full safeguarding inspection. */
-function inspectionSentences(a: Assessed): Sentence[] {
+/** Every inspected setting counted together, as a reader of the letter would count "provision". */
+function headlineSentence(profile: LaProfile, withSubJudgements: boolean): Sentence | null {
+  let inspected = 0;
+  let goodOrBetter = 0;
+  for (const row of profile.blockA) {
+    inspected += row.la.tally.inspected;
+    goodOrBetter += row.la.tally.outstanding + row.la.tally.good;
+  }
+  if (inspected === 0) return null;
+  // stockport-2011: "… is good or better overall and helps children and young people to stay safe and enjoy
+  // learning": said where most settings judged on each are good or better at it.
+  const helps = withSubJudgements && (['staying-safe', 'enjoying-and-achieving'] as const).every((name) => mostlyGood(profile, name));
+  return sentence('headline', `${capitalise(proportionOf(goodOrBetter / inspected))} provision for children and young people is good or better${helps ? ' and helps children and young people to stay safe and enjoy their learning' : ''}.`, ...blockARefs(profile));
+}
+
+function subTally(profile: LaProfile, name: SubJudgementName): { judged: number; good: number } {
+  let judged = 0;
+  let good = 0;
+  for (const row of profile.blockA) {
+    const sub = row.subJudgements.find((s) => s.name === name);
+    if (!sub) continue;
+    judged += sub.tally.inspected;
+    good += sub.tally.outstanding + sub.tally.good;
+  }
+  return { judged, good };
+}
+
+/** A majority of at least five settings judged on it. [reconstruction] */
+const mostlyGood = (profile: LaProfile, name: SubJudgementName): boolean => {
+  const { judged, good } = subTally(profile, name);
+  return judged >= 5 && good / judged > 0.5;
+};
+
+/**
+ * "The strengths and areas for further improvement have not changed significantly since last year" (stockport-2011):
+ * where each group of settings is a strength, an area or neither, as it was at last year's profile date, for at least
+ * three in four of the groups inspected in both years (stoke-on-trent-2011: "remain largely the same as last year").
+ * [reconstruction: the three in four]
+ */
+function unchangedSentence(profile: LaProfile): Sentence | null {
+  const both = profile.blockA.filter((r) => r.la.tally.inspected > 0 && r.lastYear.tally.inspected > 0);
+  if (both.length < 3) return null;
+  const lastYear = (r: (typeof both)[number]) => groupKind({ ...r, la: r.lastYear, similarAreas: null, england: null });
+  const now = (r: (typeof both)[number]) => groupKind({ ...r, similarAreas: null, england: null });
+  const same = both.filter((r) => lastYear(r) === now(r)).length;
+  if (same / both.length < 0.75) return null;
+  return sentence('unchanged', 'The strengths and areas for further improvement have not changed significantly since last year.', ...both.map((r) => ({ block: 'A' as const, group: r.group.id, asAt: r.asAt })));
+}
+
+const JUDGEMENT_NAME_WORDS: Partial<Record<LaJudgementName, string>> = {
+  'looked-after-children': 'services for looked after children',
+  'care-leavers': 'outcomes for young people leaving care',
+  'help-and-protection': 'help and protection',
+  'in-care': 'the experiences of children in care',
+  'impact-of-leaders': 'the impact of leaders',
+};
+
+/**
+ * The LA's own inspections since last year's letter: a full safeguarding and looked after children inspection and
+ * the unannounced inspection of contact, referral and assessment, with what they found (stockport-2011,
+ * stoke-on-trent-2011), and serious case reviews evaluated in the year (trafford-2009).
+ */
+export function inspectionSentences(a: Assessed): Sentence[] {
   const out: Sentence[] = [];
   const since = a.profile.framework.previousProfileDate;
   const slac = a.profile.blockB.find((b) => b.kind === 'slac')?.latest;
   if (slac && slac.endDate > since) {
+    const evidence = { block: 'B' as const, kind: 'slac' as const, endDate: slac.endDate };
     const safeguarding = slac.judgements.safeguarding;
     const capacity = slac.judgements['safeguarding-capacity'];
     if (safeguarding) {
-      out.push(
-        sentence(
-          'slac',
-          `A recent full inspection of safeguarding and services for looked after children found services to be ${JUDGEMENT_LABEL[safeguarding]}${capacity ? `, with ${JUDGEMENT_LABEL[capacity]} capacity to improve` : ''}.`,
-          { block: 'B', kind: 'slac', endDate: slac.endDate },
-        ),
-      );
+      out.push(sentence('slac', `A recent full inspection of safeguarding and services for looked after children, in ${letterMonth(slac.endDate)}, found services to be ${JUDGEMENT_LABEL[safeguarding]}${capacity ? `, with ${JUDGEMENT_LABEL[capacity]} capacity to improve` : ''}.`, evidence));
     }
+    const inadequate = (Object.entries(slac.judgements) as [LaJudgementName, NonNullable<(typeof slac.judgements)[LaJudgementName]>][]).filter(([name, j]) => JUDGEMENT_NAME_WORDS[name] && !isGoodOrBetter(j) && j === 'inadequate');
+    if (inadequate.length > 0) out.push(sentence('slac-inadequate', `It judged ${listWords(inadequate.map(([name]) => JUDGEMENT_NAME_WORDS[name]!))} inadequate.`, evidence));
   }
   const ucra = a.profile.blockB.find((b) => b.kind === 'ucra')?.latest;
   if (ucra && ucra.endDate > since) {
     const evidence = { block: 'B' as const, kind: 'ucra' as const, endDate: ucra.endDate };
-    const strengths = ucra.findings.filter((f) => f.kind === 'strength').length || (ucra.strengthsCount ?? 0);
-    const development = ucra.findings.filter((f) => f.kind === 'area-for-development').length || (ucra.developmentCount ?? 0);
-    const priority = ucra.priorityActionCount ?? ucra.findings.filter((f) => f.kind === 'area-for-priority-action').length;
-    const found = [strengths > 0 ? `${countWords(strengths)} area${strengths === 1 ? '' : 's'} of strength` : null, development > 0 ? `${countWords(development)} area${development === 1 ? '' : 's'} for development` : null].filter((x) => x !== null);
-    out.push(
-      sentence(
-        'ucra',
-        `A recent unannounced inspection of contact, referral and assessment arrangements for children in need and children who may be in need of protection found ${found.length > 0 ? found.join(' and ') : 'no areas of strength or for development'}.`,
-        evidence,
-      ),
-    );
+    const texts = (kind: string) => ucra.findings.filter((f) => f.kind === kind).map((f) => f.text.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()));
+    const strengths = texts('strength');
+    const development = texts('area-for-development');
+    const strengthCount = strengths.length || (ucra.strengthsCount ?? 0);
+    const developmentCount = development.length || (ucra.developmentCount ?? 0);
+    const priority = ucra.priorityActionCount ?? texts('area-for-priority-action').length;
+    const found = [
+      strengthCount > 0 ? `${countWords(strengthCount)} area${strengthCount === 1 ? '' : 's'} of strength${strengths.length > 0 ? ` (${listWords(strengths)})` : ''}` : null,
+      developmentCount > 0 ? `${countWords(developmentCount)} area${developmentCount === 1 ? '' : 's'} for development${development.length > 0 ? ` (${listWords(development)})` : ''}` : null,
+    ].filter((x) => x !== null);
+    out.push(sentence('ucra', `A recent unannounced inspection of contact, referral and assessment arrangements for children in need and children who may be in need of protection, in ${letterMonth(ucra.endDate)}, found ${found.length > 0 ? found.join(' and ') : 'no areas of strength or for development'}.`, evidence));
     out.push(sentence('ucra-priority', priority === 0 ? 'There were no areas for priority action.' : `It found ${countWords(priority)} area${priority === 1 ? '' : 's'} for priority action.`, evidence));
+  }
+  const scrs = a.profile.blockB.find((b) => b.kind === 'scr-evaluation')?.inWindow ?? [];
+  if (scrs.length > 0) {
+    const judged = scrs.map((s) => s.overall).filter((j) => j !== null);
+    const all = judged.length === scrs.length && judged.every((j) => j === judged[0]);
+    const text =
+      scrs.length === 1
+        ? `There has been one serious case review${judged[0] ? `, which was judged ${JUDGEMENT_LABEL[judged[0]]}` : ''}.`
+        : `There have been ${countWords(scrs.length)} serious case reviews${all && judged[0] ? `, all judged ${JUDGEMENT_LABEL[judged[0]]}` : ''}.`;
+    out.push(sentence('scr', text, ...scrs.map((s) => ({ block: 'B' as const, kind: 'scr-evaluation' as const, endDate: s.endDate }))));
+  }
+  return out;
+}
+
+const SUB_WORDS: Readonly<Record<string, string>> = { 'staying-safe': 'staying safe', 'enjoying-and-achieving': 'enjoying and achieving' };
+
+/**
+ * The 2009 rating letter's account of the judgements on staying safe and enjoying and achieving across settings, with
+ * the exceptions named (trafford-2009: "Judgements on staying safe are all good or better in all settings with the
+ * exception of private fostering, and are good or better in enjoying and achieving except for the pupil referral
+ * unit"), and of the National Indicator Set against similar areas ("A large majority of indicators in the national
+ * indicator set are in line with or above the performance of similar areas. Under staying safe performance is above
+ * or in line with similar areas apart from the stability of placement for looked after children").
+ */
+export function ratingSentences(a: Assessed): Sentence[] {
+  const out: Sentence[] = [];
+  const profile = a.profile;
+  const clauses: string[] = [];
+  const evidence: EvidenceRef[] = [];
+  for (const name of ['staying-safe', 'enjoying-and-achieving'] as const) {
+    const { judged, good } = subTally(profile, name);
+    if (judged === 0 || good / judged < 0.8) continue;
+    const exceptions: string[] = [];
+    for (const row of profile.blockA) {
+      const sub = row.subJudgements.find((s) => s.name === name);
+      if (!sub || sub.tally.inspected === 0) continue;
+      evidence.push({ block: 'A', group: row.group.id, asAt: row.asAt });
+      const notGood = sub.tally.inspected - sub.tally.outstanding - sub.tally.good;
+      if (notGood > 0) exceptions.push(sub.tally.inspected === 1 ? `the ${row.group.label.toLowerCase().replace(/s$/, '')}` : `${countWords(notGood)} ${row.group.label.toLowerCase()}`);
+    }
+    for (const b of profile.blockB) {
+      const j = b.latest?.judgements[name];
+      if (b.latest && j && !isGoodOrBetter(j)) {
+        exceptions.push(b.kind.replace(/-/g, ' '));
+        evidence.push({ block: 'B', kind: b.kind, endDate: b.latest.endDate });
+      }
+    }
+    clauses.push(`${clauses.length === 0 ? 'Judgements on ' : 'on '}${SUB_WORDS[name]} are good or better in all settings${exceptions.length > 0 ? ` except ${listWords(exceptions)}` : ''}`);
+  }
+  if (clauses.length > 0) out.push(sentence('sub-judgements', `${clauses.join(', and ')}.`, ...evidence));
+  const compared = profile.blockC.filter((r) => r.latest?.similarAreas?.verdict);
+  if (compared.length > 0) {
+    const notWorse = compared.filter((r) => r.latest!.similarAreas!.verdict !== 'worse').length;
+    const refs = compared.map((r) => ({ block: 'C' as const, indicator: r.indicator.id, period: r.latest!.period.original }));
+    out.push(sentence('indicators', `${capitalise(proportionOf(notWorse / compared.length))} indicators in the National Indicator Set are in line with or above the performance of similar areas.`, ...refs));
+    const safe = compared.filter((r) => r.indicator.ecmOutcome === 'staying-safe');
+    const worse = safe.filter((r) => r.latest!.similarAreas!.verdict === 'worse');
+    if (safe.length > 1 && worse.length < safe.length / 2) {
+      out.push(sentence('staying-safe-indicators', `Under staying safe, performance is above or in line with similar areas${worse.length > 0 ? ` apart from ${listWords(worse.map((r) => indicatorPhrase(r.indicator)))}` : ''}.`, ...safe.map((r) => ({ block: 'C' as const, indicator: r.indicator.id, period: r.latest!.period.original }))));
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { LetterDraft } from '../narrative/letter.ts';
-import { letterDate } from './markdown.ts';
+import { letterDate } from '../narrative/dates.ts';
 
 /**
  * The letter as a Word document an inspector can edit: real headings, bulleted lists and tables (the scale and the
@@ -23,28 +23,49 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
   children.push(new Paragraph({ text: letter.salutation, spacing: { before: 240, after: 240 } }));
   children.push(new Paragraph({ text: letter.heading, heading: HeadingLevel.HEADING_1 }));
   letter.before.forEach(para);
-  if (letter.scaleIntro) para(letter.scaleIntro);
-  children.push(
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders,
-      rows: [new TableRow({ tableHeader: true, children: [cell('Grade', true), cell('Judgement', true), cell('Description', true)] }), ...letter.scale.map((s) => new TableRow({ children: [cell(String(s.grade)), cell(s.label), cell(s.descriptor)] }))],
-    }),
-  );
-  children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+  const scale = () => {
+    if (letter.scaleIntro) para(letter.scaleIntro);
+    const capacity = letter.scale.some((s) => s.capacityDescriptor);
+    const header = capacity ? ['Grade', 'Service descriptors', 'Capacity to improve descriptors'] : ['Grade', 'Judgement', 'Description'];
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        borders,
+        rows: [
+          new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+          ...letter.scale.map((s) => new TableRow({ children: (capacity ? [String(s.grade), s.descriptor, s.capacityDescriptor ?? ''] : [String(s.grade), s.label, s.descriptor]).map((t) => cell(t)) })),
+        ],
+      }),
+    );
+    children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+  };
+  if (!letter.gradeTable) scale();
   letter.after.forEach(para);
   children.push(new Paragraph({ text: letter.gradeSection, heading: HeadingLevel.HEADING_2 }));
-  // A width is needed: without one, LibreOffice draws this one-row table with no width at all.
-  children.push(new Table({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, rows: [new TableRow({ children: [cell(letter.gradeLine.label), cell(letter.gradeLine.value, true)] })] }));
-  children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
-  para(letter.summary.map((s) => s.text).join(' '));
-  for (const [title, bullets] of [
-    ['Strengths', letter.strengths],
-    ['Areas for further improvement', letter.areas],
-  ] as const) {
-    if (bullets.length === 0) continue;
-    children.push(new Paragraph({ text: title, heading: HeadingLevel.HEADING_3 }));
-    for (const b of bullets) children.push(new Paragraph({ text: b.sentences.map((s) => s.text).join(' '), bullet: { level: 0 }, spacing: { after: 120 } }));
+  if (letter.gradeLine) {
+    // A width is needed: without one, LibreOffice draws this one-row table with no width at all.
+    children.push(new Table({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, rows: [new TableRow({ children: [cell(letter.gradeLine.label), cell(letter.gradeLine.value, true)] })] }));
+    children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+  }
+  if (letter.gradeTable) {
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        borders,
+        rows: [new TableRow({ tableHeader: true, children: [cell('Areas for judgement', true), cell('Grade awarded', true)] }), ...letter.gradeTable.rows.map((r) => new TableRow({ children: [cell(r.label), cell(String(r.grade), true)] }))],
+      }),
+    );
+    children.push(new Paragraph({ text: '', spacing: { after: 120 } }));
+    scale();
+  }
+  for (const section of letter.sections) {
+    if (section.blocks.length === 0) continue;
+    if (section.heading) children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_3 }));
+    for (const b of section.blocks) {
+      const text = b.sentences.map((s) => s.text).join(' ');
+      if (section.form === 'bullets') children.push(new Paragraph({ text, bullet: { level: 0 }, spacing: { after: 120 } }));
+      else para(text);
+    }
   }
   if (letter.statutory) para(letter.statutory);
   children.push(new Paragraph({ text: 'Yours sincerely', spacing: { before: 240 } }));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { LetterDraft } from '../narrative/letter.ts';
-import { letterDate } from './markdown.ts';
+import { letterDate } from '../narrative/dates.ts';
 
 /**
  * The letter as one self-contained HTML page with print CSS for A4 (the PDF is this page printed). Each sentence is
@@ -12,5 +12,5 @@ const templates = fileURLToPath(new URL('./templates/', import.meta.url));
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), { autoescape: true, throwOnUndefined: true });
 
 export function letterHtml(letter: LetterDraft): string {
-  return env.render('letter.njk', { letter, date: letterDate(letter.date) });
+  return env.render('letter.njk', { letter, date: letterDate(letter.date), capacity: letter.scale.some((s) => s.capacityDescriptor) });
 }

@@ -1,16 +1,15 @@
-import type { LetterDraft } from '../narrative/letter.ts';
+import type { LetterDraft, LetterSection } from '../narrative/letter.ts';
+import { letterDate } from '../narrative/dates.ts';
 
-/** "8 November 2011": the letters' date style. */
-export function letterDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m - 1]} ${y}`;
-}
+export { letterDate };
+
+const blockText = (b: LetterSection['blocks'][number]) => b.sentences.map((s) => s.text).join(' ');
 
 /**
  * The letter as Markdown, in the order of the seed letters: office, date, addressee, salutation, heading, the year's
- * paragraphs and scale, the grade line, summary, strengths, areas for further improvement, the statutory paragraph,
- * signatories. Pure and deterministic: the same draft gives the same bytes.
+ * paragraphs and scale, the grade line (or the 2006 table of graded areas, with the scale under it as its key), the
+ * sections of the body, the statutory paragraph, signatories. Pure and deterministic: the same draft gives the same
+ * bytes.
  */
 export function letterMarkdown(letter: LetterDraft): string {
   const out: string[] = [];
@@ -22,13 +21,26 @@ export function letterMarkdown(letter: LetterDraft): string {
   }
   out.push(`${letter.salutation}`, '', `## ${letter.heading}`, '');
   for (const paragraph of letter.before) out.push(paragraph, '');
-  if (letter.scaleIntro) out.push(letter.scaleIntro, '');
-  out.push('| Grade | | |', '|---|---|---|', ...letter.scale.map((s) => `| ${s.grade} | ${s.label} | ${s.descriptor} |`), '');
+  const scale = () => {
+    if (letter.scaleIntro) out.push(letter.scaleIntro, '');
+    const capacity = letter.scale.some((s) => s.capacityDescriptor);
+    if (capacity) out.push('| Grade | Service descriptors | Capacity to improve descriptors |', '|---|---|---|', ...letter.scale.map((s) => `| ${s.grade} | ${s.descriptor} | ${s.capacityDescriptor ?? ''} |`), '');
+    else out.push('| Grade | | |', '|---|---|---|', ...letter.scale.map((s) => `| ${s.grade} | ${s.label} | ${s.descriptor} |`), '');
+  };
+  if (!letter.gradeTable) scale();
   for (const paragraph of letter.after) out.push(paragraph, '');
-  out.push(`## ${letter.gradeSection}`, '', `| ${letter.gradeLine.label} | ${letter.gradeLine.value} |`, '|---|---|', '');
-  out.push(letter.summary.map((s) => s.text).join(' '), '');
-  if (letter.strengths.length > 0) out.push('### Strengths', '', ...letter.strengths.map((b) => `- ${b.sentences.map((s) => s.text).join(' ')}`), '');
-  if (letter.areas.length > 0) out.push('### Areas for further improvement', '', ...letter.areas.map((b) => `- ${b.sentences.map((s) => s.text).join(' ')}`), '');
+  out.push(`## ${letter.gradeSection}`, '');
+  if (letter.gradeLine) out.push(`| ${letter.gradeLine.label} | ${letter.gradeLine.value} |`, '|---|---|', '');
+  if (letter.gradeTable) {
+    out.push('| Areas for judgement | Grade awarded |', '|---|---|', ...letter.gradeTable.rows.map((r) => `| ${r.label} | ${r.grade} |`), '');
+    scale();
+  }
+  for (const section of letter.sections) {
+    if (section.blocks.length === 0) continue;
+    if (section.heading) out.push(`### ${section.heading}`, '');
+    if (section.form === 'bullets') out.push(...section.blocks.map((b) => `- ${blockText(b)}`), '');
+    else for (const b of section.blocks) out.push(blockText(b), '');
+  }
   if (letter.statutory) out.push(letter.statutory, '');
   out.push('Yours sincerely', '');
   for (const s of letter.signatories) out.push(`${s.name}  \n${s.title}`, '');

@@ -22,11 +22,8 @@ import { findLa } from './show-la.ts';
  */
 export type LetterFormat = 'md' | 'html' | 'pdf' | 'docx';
 
-export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
+export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat | 'json'; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
   const framework = frameworkWith(options.year, options.settings);
-  if (framework.method !== 'profile-blocks') {
-    throw new UsageError(`the ${framework.year} letter (the APA's graded areas, with a section per outcome) is not written yet: letters are available for 2009, 2010 and 2011`);
-  }
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const assessment = assessOne(await loadAssessInput(repo, framework, options.vintage), la);
   if (assessment.status !== 'assessed') {
@@ -35,6 +32,12 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  if (options.format === 'json') {
+    // The draft itself: every sentence with its id (what an edit names) and the evidence it states.
+    const json = JSON.stringify(draft, null, 2);
+    io.out(json);
+    return json;
+  }
   if (options.format === 'md' || options.format === 'html') {
     const rendered = options.format === 'html' ? letterHtml(draft) : letterMarkdown(draft);
     if (options.out === undefined) {

@@ -52,6 +52,7 @@ export const APA_2006: Framework = deepFreeze({
     heading: '2006 annual performance assessment of services for children and young people in {council}',
     gradeSection: 'Summary',
     gradeLabel: 'Areas for judgement',
+    body: 'apa-sections',
     signatories: [
       { name: 'Flo Hadley', title: 'Divisional Manager, Office for Standards in Education' },
       { name: 'Jonathan Phillips', title: 'Director – Quality, Performance and Methods, Commission for Social Care Inspection' },

@@ -16,6 +16,7 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
     '"assessment" replaces "rating"; no longer transitional (framework.md §1)',
     "children's centres join Block A: Ofsted inspected them from 2010",
     'from April 2010 any area for priority action in an unannounced inspection means performs poorly (Community Care, 6 April 2010)',
+    'the letter gives "Strengths" and "Areas for further improvement" as bullets after a summary (stockport-2011) [reconstruction for 2010]',
   ],
   outcomeNoun: 'assessment',
   published: { las: 152, grades: { 4: 20, 3: 77, 2: 37, 1: 12 }, withheld: 6, source: "Ofsted, annual children's services assessments 2010, as tabulated in framework.md §5" },
@@ -31,6 +32,7 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
     heading: "Annual children's services assessment",
     gradeSection: "{council} children's services assessment 2010",
     gradeLabel: "Children's services assessment",
+    body: 'bullets',
     signatories: [{ name: 'Juliet Winstanley', title: "Divisional Manager, Children's Services Assessment" }],
   },
   paragraphs: {

@@ -60,6 +60,7 @@ export const RATING_2009: Framework = extend(APA_2006, {
     heading: "Children's services annual rating",
     gradeSection: "Children's services rating 2009",
     gradeLabel: "Children's services rating",
+    body: 'paragraphs',
     signatories: [{ name: 'Juliet Winstanley', title: 'Divisional Manager, CAA' }],
   },
   paragraphs: {
