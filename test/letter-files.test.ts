@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { cliStore, seedFixture } from './support/cli.ts';
 import { readZipEntry } from './support/zip.ts';
 import type { CliStore } from './support/cli.ts';
+import { SEED_LETTERS, seedLetterStore } from './support/seed-letters.ts';
+import type { LetterDraft } from '../src/narrative/letter.ts';
 
 /**
  * The PDF and DOCX letters. Both carry their creation time, so neither is a golden file: the tests check their shape
@@ -83,4 +85,32 @@ describe('kingsway letters', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--format "odt" is not one of md, html, pdf, docx/);
   });
+});
+
+describe('each seed letter in all four formats', () => {
+  const stores: CliStore[] = [];
+  after(() => stores.forEach((s) => s.cleanup()));
+
+  for (const seed of SEED_LETTERS) {
+    it(`writes the ${seed.folder} letter as Markdown, HTML, a Word document and an A4 PDF`, async () => {
+      const cli = await seedLetterStore(seed);
+      stores.push(cli);
+      const out = join(cli.dir, 'letters');
+      const file = (ext: string) => join(out, `${seed.la}-${seed.year}.${ext}`);
+      for (const format of ['md', 'html', 'docx', 'pdf']) {
+        const run = cli.kingsway('letter', '--la', seed.la, '--year', String(seed.year), '--format', format, '-o', out);
+        assert.equal(run.status, 0, `${format}: ${run.stderr}`);
+      }
+      const grade = JSON.parse(cli.kingsway('letter', '--la', seed.la, '--year', String(seed.year), '--format', 'json').stdout) as LetterDraft;
+      const first = grade.sections[0]!.blocks[0]!.sentences[0]!.text;
+      assert.ok(readFileSync(file('md'), 'utf8').includes(first));
+      assert.ok(readFileSync(file('html'), 'utf8').includes(first.replaceAll("'", '&#39;')));
+      const text = readZipEntry(readFileSync(file('docx')), 'word/document.xml').replace(/<[^>]+>/g, '').replaceAll('&apos;', "'");
+      assert.ok(text.includes(first), `the Word document says "${first}"`);
+      for (const section of grade.sections) if (section.heading) assert.ok(text.includes(section.heading), section.heading);
+      const pdf = readFileSync(file('pdf')).toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'));
+      assert.match(pdf, /\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/, 'A4');
+    });
+  }
 });

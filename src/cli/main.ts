@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { LetterEditOp } from '../domain/letter-edit.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
 import { readSettings } from './framework-options.ts';
@@ -13,6 +14,7 @@ const commands = {
   explain: () => import('./commands/explain.ts'),
   judge: () => import('./commands/judge.ts'),
   letter: () => import('./commands/letter.ts'),
+  letterEdit: () => import('./commands/letter-edit.ts'),
   letters: () => import('./commands/letters.ts'),
   datasets: () => import('./commands/datasets.ts'),
   generate: () => import('./commands/generate.ts'),
@@ -32,6 +34,8 @@ const program = new Command('kingsway')
   .description("Ofsted's annual assessment of local authority children's services (2006-2011), reconstructed")
   .addOption(new Option('--db <path>', 'the database file').env('KINGSWAY_DB').default('./kingsway.db'))
   .showHelpAfterError()
+  // `letter` has options of its own and subcommands (`letter edit`) with theirs: each takes the options after it.
+  .enablePositionalOptions()
   // Commander reports its own usage errors (and help); we choose the exit code: 2 for a usage error.
   .exitOverride();
 
@@ -194,23 +198,73 @@ program
     );
   });
 
-program
-  .command('letter')
-  .description("an LA's letter for a year, written from its assessment (Markdown, HTML, PDF, DOCX, or JSON with each sentence's id and evidence)")
-  .option('--la <code>', 'the LA by DfE code, e.g. 356')
-  .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+// --year is checked in the action, not by Commander: a required option on `letter` would be demanded of
+// `letter edit` too, before Commander reaches the subcommand.
+const letterOptions = (c: Command) =>
+  c
+    .option('--la <code>', 'the LA by DfE code, e.g. 356')
+    .option('--name <name>', 'the LA by name instead')
+    .option('--year <year>', 'framework year: 2006, 2009, 2010 or 2011 (required)', integer('--year', 2006, 2011))
+    .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+    .option('--settings <file>', 'JSON file of analyst settings over the framework year')
+    .option('--similar-areas <method>', 'mean or median');
+type LetterOpts = { la?: string; name?: string; year?: number; vintage?: string; settings?: string; similarAreas?: string };
+const letterTarget = (opts: LetterOpts) => {
+  if (opts.year === undefined) throw new UsageError("required option '--year <year>' not specified");
+  return { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) };
+};
+
+const letter = letterOptions(
+  program
+    .command('letter')
+    .enablePositionalOptions()
+    .description("an LA's letter for a year, written from its assessment with the inspectors' edits (Markdown, HTML, PDF, DOCX, or JSON with each sentence's id and evidence)"),
+)
   .addOption(new Option('--format <format>', 'md, html, pdf (needs the Debian chromium package), docx or json').choices(['md', 'html', 'pdf', 'docx', 'json']).default('md'))
   .option('-o, --out <dir>', 'write <dir>/<code>-<year>.<format> instead of printing')
-  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
-  .option('--settings <file>', 'JSON file of analyst settings over the framework year')
-  .option('--similar-areas <method>', 'mean or median')
-  .action(async (opts: { la?: string; name?: string; year: number; format: 'md' | 'html' | 'pdf' | 'docx' | 'json'; out?: string; vintage?: string; settings?: string; similarAreas?: string }) => {
+  .option('--no-edits', 'the letter as generated, without the inspectors\' edits')
+  .action(async (opts: LetterOpts & { format: 'md' | 'html' | 'pdf' | 'docx' | 'json'; out?: string; edits: boolean }) => {
     const { runLetter } = await commands.letter();
-    await withStore((store) =>
-      runLetter(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, format: opts.format, ...(opts.out ? { out: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io),
-    );
+    await withStore((store) => runLetter(store, { ...letterTarget(opts), format: opts.format, ...(opts.out ? { out: opts.out } : {}), edits: opts.edits }, io));
   });
+
+letterOptions(letter.command('edit').description("record an inspector's edit to the letter: reword, remove, add or move a sentence (ids from --format json), or revert an edit"))
+  .requiredOption('--by <name>', 'who made the edit')
+  .option('--reword <id>', 'replace the words of a sentence with --text')
+  .option('--remove <id>', 'leave a sentence, paragraph or bullet out')
+  .option('--add-after <id>', 'add --text as a sentence after a sentence, or as a new paragraph or bullet after a block or at the end of a section')
+  .option('--move <id>', 'move a sentence (or a paragraph or bullet) to after --after')
+  .option('--after <id>', 'where --move puts it')
+  .option('--text <text>', 'the words for --reword or --add-after')
+  .option('--revert <n>', 'withdraw edit n (it stays in the history)', integer('--revert', 1, Number.MAX_SAFE_INTEGER))
+  .option('--file <edits.json>', 'a JSON array of edits, recorded together or not at all (docs/letters.md)')
+  .action(async (opts: LetterOpts & { by: string; reword?: string; remove?: string; addAfter?: string; move?: string; after?: string; text?: string; revert?: number; file?: string }) => {
+    const chosen = [opts.reword, opts.remove, opts.addAfter, opts.move, opts.revert, opts.file].filter((x) => x !== undefined);
+    if (chosen.length !== 1) throw new UsageError('give one of --reword, --remove, --add-after, --move, --revert or --file');
+    const needsText = opts.reword !== undefined || opts.addAfter !== undefined;
+    if (needsText && opts.text === undefined) throw new UsageError(`${opts.reword !== undefined ? '--reword' : '--add-after'} needs --text`);
+    if (opts.move !== undefined && opts.after === undefined) throw new UsageError('--move needs --after');
+    const { readLetterEditsFile } = await import('../ingest/letter-edits-file.ts');
+    const changes: LetterEditOp[] = opts.file
+      ? readLetterEditsFile(opts.file)
+      : opts.reword !== undefined
+        ? [{ op: 'reword', target: opts.reword, text: opts.text! }]
+        : opts.remove !== undefined
+          ? [{ op: 'remove', target: opts.remove }]
+          : opts.addAfter !== undefined
+            ? [{ op: 'add', after: opts.addAfter, text: opts.text! }]
+            : opts.move !== undefined
+              ? [{ op: 'move', target: opts.move, after: opts.after! }]
+              : [{ op: 'revert', edit: opts.revert! }];
+    const { runLetterEdit } = await commands.letterEdit();
+    // The clock belongs to the shell: the core and its tests never read it.
+    await withStore((store) => runLetterEdit(store, { ...letterTarget(opts), changes, by: opts.by, at: new Date().toISOString() }, io));
+  });
+
+letterOptions(letter.command('edits').description("the inspectors' edits to the letter, in order, and those that need review because the evidence changed")).action(async (opts: LetterOpts) => {
+  const { runLetterEdits } = await commands.letterEdit();
+  await withStore((store) => runLetterEdits(store, letterTarget(opts), io));
+});
 
 program
   .command('letters')

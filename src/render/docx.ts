@@ -30,6 +30,8 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        // In twentieths of a point, across the 170 mm between the margins: LibreOffice otherwise splits them evenly.
+        columnWidths: capacity ? [900, 5500, 3238] : [900, 2600, 6138],
         borders,
         rows: [
           new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
@@ -51,6 +53,7 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths: [7700, 1938],
         borders,
         rows: [new TableRow({ tableHeader: true, children: [cell('Areas for judgement', true), cell('Grade awarded', true)] }), ...letter.gradeTable.rows.map((r) => new TableRow({ children: [cell(r.label), cell(String(r.grade), true)] }))],
       }),

@@ -1,3 +1,4 @@
+import type { LetterEdit } from '../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { Addressee } from '../domain/addressee.ts';
 import type { Dataset } from '../domain/dataset.ts';
@@ -99,6 +100,8 @@ export interface EvidenceRepository {
   laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary>;
   /** Every inspector judgement recorded for the year, oldest first (history included; see currentJudgements). */
   inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]>;
+  /** An LA's letter edits for the year, in the order they were made (reverts included; see applyEdits). */
+  letterEdits(la: LaCode, year: number): Promise<LetterEdit[]>;
 }
 
 /** What importers write through. Separate from reading so that the core can be handed a read-only store. */
@@ -112,6 +115,8 @@ export interface EvidenceWriter {
 /** Where inspector judgements are recorded: appended, never updated or deleted. */
 export interface JudgementWriter {
   recordJudgement(judgement: InspectorJudgement): Promise<void>;
+  /** Appends an edit and returns its number. */
+  recordLetterEdit(edit: Omit<LetterEdit, 'id'>): Promise<number>;
 }
 
 export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {

@@ -160,6 +160,16 @@ export interface InspectorJudgementTable {
   derived_at_the_time: number | null;
 }
 
+export interface LetterEditTable {
+  id: Generated<number>;
+  la_code: string;
+  year: number;
+  change_json: string;
+  basis_json: string | null;
+  author: string;
+  recorded_at: string;
+}
+
 export interface Database {
   dataset: DatasetTable;
   local_authority: LocalAuthorityTable;
@@ -175,4 +185,5 @@ export interface Database {
   addressee: AddresseeTable;
   hex: HexTable;
   inspector_judgement: InspectorJudgementTable;
+  letter_edit: LetterEditTable;
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
+import { applyEdits } from '../../narrative/edits.ts';
+import type { EditedLetter } from '../../narrative/edits.ts';
 import { draftLetter } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
 import { letterDocx } from '../../render/docx.ts';
@@ -17,12 +19,22 @@ import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
 /**
- * `kingsway letter`: an LA's letter for a year, written from its assessment, as Markdown, HTML, PDF or DOCX;
- * printed, or written to `<out>/<code>-<year>.<format>` (a PDF or DOCX always to a file).
+ * `kingsway letter`: an LA's letter for a year, written from its assessment with the inspectors' edits laid over it,
+ * as Markdown, HTML, PDF, DOCX or JSON; printed, or written to `<out>/<code>-<year>.<format>` (a PDF or DOCX always
+ * to a file). Edits that need review are listed on stderr.
  */
 export type LetterFormat = 'md' | 'html' | 'pdf' | 'docx';
 
-export async function runLetter(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; format: LetterFormat | 'json'; out?: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<string> {
+export interface LetterOptions {
+  la?: string;
+  name?: string;
+  year: number;
+  vintage?: string;
+  settings?: FrameworkSettings;
+}
+
+/** The letter as Kingsway writes it from the evidence, before any inspector's edits. */
+export async function generatedLetter(repo: EvidenceRepository, options: LetterOptions): Promise<LetterDraft> {
   const framework = frameworkWith(options.year, options.settings);
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const assessment = assessOne(await loadAssessInput(repo, framework, options.vintage), la);
@@ -31,10 +43,25 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   }
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
-  const draft = draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+}
+
+/** The letter with the inspectors' edits laid over it, and what in them needs looking at again. */
+export async function editedLetter(repo: EvidenceRepository, options: LetterOptions): Promise<EditedLetter & { generated: LetterDraft }> {
+  const generated = await generatedLetter(repo, options);
+  return { generated, ...applyEdits(generated, await repo.letterEdits(generated.la.code, generated.year)) };
+}
+
+export async function runLetter(repo: EvidenceRepository, options: LetterOptions & { format: LetterFormat | 'json'; out?: string; edits?: boolean }, io: Io): Promise<string> {
+  const { letter: edited, reviews, generated } = await editedLetter(repo, options);
+  const draft = options.edits === false ? generated : edited;
+  if (options.edits !== false && reviews.length > 0) {
+    io.err(`${reviews.length} of the inspectors' edits to this letter need review (kingsway letter edits lists them):`);
+    for (const r of reviews) io.err(`  edit ${r.edit} (${r.target}): ${r.reason}`);
+  }
   if (options.format === 'json') {
-    // The draft itself: every sentence with its id (what an edit names) and the evidence it states.
-    const json = JSON.stringify(draft, null, 2);
+    // The draft itself: every sentence with its id (what an edit names), the evidence it states, and any edit.
+    const json = JSON.stringify(options.edits === false ? draft : { ...draft, reviews }, null, 2);
     io.out(json);
     return json;
   }
@@ -48,7 +75,7 @@ export async function runLetter(repo: EvidenceRepository, options: { la?: string
   // A PDF or DOCX is not for a terminal: it is always written to a file.
   const printer = options.format === 'pdf' ? await openPdfPrinter() : null;
   try {
-    const path = await writeLetter(draft, options.format, options.out ?? '.', printer);
+    const path = await writeLetter(draft, options.format as LetterFormat, options.out ?? '.', printer);
     io.out(`wrote ${path}`);
     return path;
   } finally {

@@ -1,6 +1,7 @@
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll } from '../../judgement/assess.ts';
+import { applyEdits } from '../../narrative/edits.ts';
 import { draftLetter } from '../../narrative/letter.ts';
 import { openPdfPrinter } from '../../render/pdf.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
@@ -29,6 +30,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const printer = options.formats.includes('pdf') ? await openPdfPrinter() : null;
   const skipped: { la: string; reason: string }[] = [];
+  const needReview: string[] = [];
   let written = 0;
   try {
     for (const [n, a] of results.entries()) {
@@ -38,7 +40,9 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
         continue;
       }
       const synthetic = (await repo.laEvidenceSummary(a.la.code)).datasets.some((d) => syntheticIds.has(d));
-      const draft = draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic);
+      // Each letter as the inspectors left it: their edits over what the evidence now gives.
+      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic), await repo.letterEdits(a.la.code, framework.year));
+      if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);
       for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
       written++;
     }
@@ -48,6 +52,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   }
   io.endProgress();
   io.out(`${written} letter${written === 1 ? '' : 's'} for ${framework.year} written to ${options.out} (${options.formats.join(', ')})`);
+  if (needReview.length > 0) io.out(`Letters with edits that need review (kingsway letter edits --la CODE --year ${framework.year}):\n  ${needReview.join('\n  ')}`);
   for (const s of skipped) io.out(`  no letter for ${s.la}: ${s.reason}`);
   return { written, skipped };
 }

@@ -7,6 +7,7 @@ import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { StoreError } from '../../domain/errors.ts';
 import type { Addressee } from '../../domain/addressee.ts';
+import type { EditBasis, LetterEdit, LetterEditOp } from '../../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
 import type { IndicatorDefinition, IndicatorValue } from '../../domain/indicator.ts';
 import type { LaInspection, LaInspectionFinding } from '../../domain/la-inspection.ts';
@@ -137,6 +138,20 @@ export class SqliteStore implements Store {
         derived_at_the_time: j.derivedAtTheTime,
       })
       .execute();
+  }
+
+  async recordLetterEdit(e: Omit<LetterEdit, 'id'>): Promise<number> {
+    const row = await this.#db
+      .insertInto('letter_edit')
+      .values({ la_code: e.la, year: e.year, change_json: JSON.stringify(e.change), basis_json: e.basis ? JSON.stringify(e.basis) : null, author: e.author, recorded_at: e.recordedAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {
+    const rows = await this.#db.selectFrom('letter_edit').selectAll().where('la_code', '=', la).where('year', '=', year).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, la: r.la_code as LaCode, year: r.year, change: JSON.parse(r.change_json) as LetterEditOp, basis: r.basis_json ? (JSON.parse(r.basis_json) as EditBasis) : null, author: r.author, recordedAt: r.recorded_at }));
   }
 
   async inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]> {
