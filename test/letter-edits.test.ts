@@ -86,4 +86,13 @@ describe('kingsway letter edit: edits kept over a regenerated letter', () => {
     assert.ok(sentences(json()).some((s) => s.id === 'c:ni-117'), 'the removed sentence is back');
     assert.match(cli.kingsway('letter', 'edits', '--la', '356', '--year', '2011').stdout, /remove c:ni-117 \(reverted by edit 6\)/);
   });
+
+  it("refers back to last year's letter only for what that letter, as sent, said", () => {
+    const gap = () => sentences(json()).find((s) => s.id === 'c:ni-102b')!.text;
+    assert.match(gap(), /^However, as reported in last year's assessment, the gap in attainment between 16-year-olds eligible for free school meals/);
+    // The 2010 letter, as the inspector sent it, left that statement out: the 2011 letter no longer refers back to it.
+    const removed = cli.kingsway('letter', 'edit', '--la', '356', '--year', '2010', '--by', 'Juliet Winstanley', '--remove', 'c:ni-102b');
+    assert.equal(removed.status, 0, removed.stderr);
+    assert.match(gap(), /^However, the gap in attainment between 16-year-olds/);
+  });
 });

@@ -8,7 +8,7 @@ import { capitalise, countWords, isAre, judgementCounts, ordinalWords } from './
 import { indicatorPhrase, isGap } from './indicator-phrases.ts';
 import { fractionWords, proportionOf } from './proportions.ts';
 import type { Sentence } from './sentence.ts';
-import { sentence } from './sentence.ts';
+import { sentence, slug } from './sentence.ts';
 import { EARLY_YEARS_GROUPS, GROUP_NOUN, GROUP_ONE, GROUP_THEME, THEMES, indicatorTheme } from './themes.ts';
 import type { Theme } from './themes.ts';
 
@@ -272,7 +272,6 @@ function indicatorText(row: BlockCRow, figures: PeriodFigures, unpublished: Peri
   const numeric = row.series.filter((p) => p.la.kind === 'number');
   const years = yearOf(figures.period.original) - yearOf(numeric[0]!.period.original) + 1;
   const parts: string[] = [];
-  if (unpublished) parts.push(`There were no published figures for ${unpublished.period.original}.`);
   const trend = row.trend;
   if (consistent(row)) {
     parts.push(`For ${overTheLast(years)}, up to ${figures.period.original}, ${phrase} has been ${compared}.`);
@@ -282,10 +281,13 @@ function indicatorText(row: BlockCRow, figures: PeriodFigures, unpublished: Peri
     parts.push(`${capitalise(phrase)} (${figures.period.original}) is ${compared}.`);
     if (trend) parts.push(`It ${trendWords(trend.word, overTheLast(Math.max(1, yearOf(trend.to.original) - yearOf(trend.from.original))))}.`);
   }
+  // Last, so that "However" or "as reported" lead the statement itself (stoke-on-trent-2011: "There were no
+  // published Key Stage 2 results in 2010").
+  if (unpublished) parts.push(`There were no published figures for ${unpublished.period.original}.`);
   return parts.join(' ');
 }
 
-function indicatorStatements(profile: LaProfile): Statement[] {
+function indicatorStatements(profile: LaProfile, reportedLastYear: ReadonlySet<string>): Statement[] {
   const byTheme = new Map<Theme, Scored[]>();
   for (const row of profile.blockC) {
     const found = latestFigures(row);
@@ -300,6 +302,7 @@ function indicatorStatements(profile: LaProfile): Statement[] {
     byTheme.set(theme, [...(byTheme.get(theme) ?? []), { row, score, signal, text, period: figures.period.original }]);
   }
   const out: Statement[] = [];
+  const referredBack = new Set<string>();
   for (const [theme, scored] of byTheme) {
     const total = scored.reduce((s, x) => s + x.score, 0);
     // An indicator in line with both comparators is worth saying only where it has been so for years ("Over the same
@@ -315,15 +318,26 @@ function indicatorStatements(profile: LaProfile): Statement[] {
       const kind: Kind | null = total > 0 ? 'strength' : total < 0 ? 'area' : x.score > 0 ? 'strength' : x.score < 0 ? 'area' : null;
       if (!kind) continue;
       const against = (kind === 'strength' && x.score < 0) || (kind === 'area' && x.score > 0);
-      const text = against ? `However, ${x.text.charAt(0).toLowerCase()}${x.text.slice(1)}` : x.text;
-      out.push({ theme, kind, sentence: sentence(`c:${x.row.indicator.id}`, text, { block: 'C', indicator: x.row.indicator.id, period: x.period }) });
+      const id = slug(`c:${x.row.indicator.id}`);
+      // stoke-on-trent-2011: "However, as reported in 2010, the proportion of 16-year-olds with special educational
+      // needs obtaining good qualifications is below …": where last year's letter, as sent, said it among the same.
+      // Once in a bullet: the letters say it of a point, not of every figure that has not moved.
+      const reported = reportedLastYear.has(`${kind === 'strength' ? 'strengths' : 'areas'}:${id}`) && !x.text.startsWith('For the last') && !referredBack.has(`${theme}:${kind}`);
+      if (reported) referredBack.add(`${theme}:${kind}`);
+      const lead = [against ? 'However' : null, reported ? "as reported in last year's assessment" : null].filter((w) => w !== null).join(', ');
+      const text = lead ? `${capitalise(lead)}, ${x.text.charAt(0).toLowerCase()}${x.text.slice(1)}` : x.text;
+      out.push({ theme, kind, sentence: sentence(id, text, { block: 'C', indicator: x.row.indicator.id, period: x.period }) });
     }
   }
   return out;
 }
 
-export function bullets(profile: LaProfile): Bullets {
-  const statements = [...groupStatements(profile), ...serviceStatements(profile), ...indicatorStatements(profile)];
+/**
+ * `reportedLastYear`: what last year's letter, as sent, said among its strengths and areas ("strengths:c:ni-75"), for
+ * the statements that refer back to it ("As reported in last year's assessment"). Empty where there was none.
+ */
+export function bullets(profile: LaProfile, reportedLastYear: ReadonlySet<string> = new Set()): Bullets {
+  const statements = [...groupStatements(profile), ...serviceStatements(profile), ...indicatorStatements(profile, reportedLastYear)];
   const gather = (kind: Kind): Bullet[] =>
     THEMES.flatMap((theme) => {
       const sentences = statements.filter((s) => s.kind === kind && s.theme === theme).map((s) => s.sentence);

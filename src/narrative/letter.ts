@@ -72,8 +72,8 @@ const block = (id: string, sentences: readonly Sentence[]): LetterBlock[] => (se
 const themeBlocks = (kind: string, list: readonly Bullet[]): LetterBlock[] => list.map((b) => ({ id: `${kind}:${b.theme}`, sentences: b.sentences }));
 
 /** The body of a 2009-2011 letter: the summary, then strengths and areas as bullets (2010-2011) or paragraphs (2009). */
-function profileSections(a: Assessed, framework: Framework): LetterSection[] {
-  const { strengths, areas } = bullets(a.profile);
+function profileSections(a: Assessed, framework: Framework, reportedLastYear: ReadonlySet<string>): LetterSection[] {
+  const { strengths, areas } = bullets(a.profile, reportedLastYear);
   if (framework.letter.body === 'paragraphs') {
     // trafford-2009: the grade alone, then the evidence in paragraphs, with no headings.
     const [grade, ...rest] = summarySentences(a, framework);
@@ -90,7 +90,11 @@ function profileSections(a: Assessed, framework: Framework): LetterSection[] {
   ];
 }
 
-export function draftLetter(a: Assessed, framework: Framework, addressee: Addressee | null, synthetic: boolean): LetterDraft {
+/**
+ * `lastYear`: the statements of the LA's letter of the year before, as sent (with its edits), as
+ * "section:sentence id" (see reportedIn); `null` where there was none.
+ */
+export function draftLetter(a: Assessed, framework: Framework, addressee: Addressee | null, synthetic: boolean, lastYear: ReadonlySet<string> | null = null): LetterDraft {
   const p = framework.paragraphs;
   const label = framework.scale.find((s) => s.grade === a.grade)?.label ?? String(a.grade);
   const council = a.la.formalName;
@@ -114,7 +118,7 @@ export function draftLetter(a: Assessed, framework: Framework, addressee: Addres
     gradeLine: apa ? null : { label: framework.letter.gradeLabel, value: `${label} (${a.grade})` },
     // The inspector's final grade, where there is one, is the grade of the council's overall contribution.
     gradeTable: apa ? { rows: a.derivation.areas.filter((x) => headline.has(x.id)).map((x) => ({ label: x.label, grade: x.id === 'children-services' ? a.grade : x.grade })) } : null,
-    sections: apa ? [{ id: 'summary', heading: null, form: 'paragraphs', blocks: block('summary:overview', apaSummary(a, framework)) }, ...apaSections(a)] : profileSections(a, framework),
+    sections: apa ? [{ id: 'summary', heading: null, form: 'paragraphs', blocks: block('summary:overview', apaSummary(a, framework)) }, ...apaSections(a)] : profileSections(a, framework, lastYear ?? new Set()),
     statutory: p['statutory'] ?? null,
     signatories: framework.letter.signatories,
   };
@@ -123,4 +127,9 @@ export function draftLetter(a: Assessed, framework: Framework, addressee: Addres
 /** Every sentence of the body, in order, with the section it is in: for tests, the JSON format and the edit overlay. */
 export function sentencesOf(letter: Pick<LetterDraft, 'sections'>): { section: string; block: string; sentence: Sentence }[] {
   return letter.sections.flatMap((s) => s.blocks.flatMap((b) => b.sentences.map((sentence) => ({ section: s.id, block: b.id, sentence }))));
+}
+
+/** A letter's strengths and areas as "section:sentence id", for next year's letter to refer back to. */
+export function reportedIn(letter: Pick<LetterDraft, 'sections'>): Set<string> {
+  return new Set(sentencesOf(letter).filter((s) => s.section === 'strengths' || s.section === 'areas').map((s) => `${s.section}:${s.sentence.id}`));
 }

@@ -2,10 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
-import { assessOne } from '../../judgement/assess.ts';
+import { assessAll, assessOne } from '../../judgement/assess.ts';
+import type { LaCode } from '../../domain/local-authority.ts';
+import { FRAMEWORKS } from '../../frameworks/index.ts';
 import { applyEdits } from '../../narrative/edits.ts';
 import type { EditedLetter } from '../../narrative/edits.ts';
-import { draftLetter } from '../../narrative/letter.ts';
+import { draftLetter, reportedIn } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
 import { letterDocx } from '../../render/docx.ts';
 import { letterHtml } from '../../render/html.ts';
@@ -43,7 +45,25 @@ export async function generatedLetter(repo: EvidenceRepository, options: LetterO
   }
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
-  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic);
+  const lastYear = (await lastYearsLetters(repo, framework.year, options.vintage, [la.code])).get(la.code) ?? null;
+  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic, lastYear);
+}
+
+/**
+ * What each LA's letter of the year before said among its strengths and areas, as sent (with its inspectors' edits),
+ * so that this year's letter can say "as reported in last year's assessment" only of what it did report. Empty for a
+ * year with no letter of that shape before it (2006, 2009), or an LA not assessed that year.
+ */
+export async function lastYearsLetters(repo: EvidenceRepository, year: number, vintage: string | undefined, las?: readonly LaCode[]): Promise<Map<LaCode, Set<string>>> {
+  const previous = FRAMEWORKS.find((f) => f.year === year - 1);
+  const out = new Map<LaCode, Set<string>>();
+  if (!previous || previous.method !== 'profile-blocks') return out;
+  for (const a of assessAll(await loadAssessInput(repo, previous, vintage), las)) {
+    if (a.status !== 'assessed') continue;
+    const { letter } = applyEdits(draftLetter(a, previous, null, false), await repo.letterEdits(a.la.code, previous.year));
+    out.set(a.la.code, reportedIn(letter));
+  }
+  return out;
 }
 
 /** The letter with the inspectors' edits laid over it, and what in them needs looking at again. */

@@ -9,7 +9,7 @@ import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { Io } from '../io.ts';
 import type { LetterFormat } from './letter.ts';
-import { writeLetter } from './letter.ts';
+import { lastYearsLetters, writeLetter } from './letter.ts';
 
 export interface LettersResult {
   readonly written: number;
@@ -24,9 +24,9 @@ export interface LettersResult {
  */
 export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<LettersResult> {
   const framework = frameworkWith(options.year, options.settings);
-  if (framework.method !== 'profile-blocks') throw new UsageError(`the ${framework.year} letters are not written yet: letters are available for 2009, 2010 and 2011`);
   if (options.formats.length === 0) throw new UsageError('give at least one format: md, html, pdf or docx');
   const results = assessAll(await loadAssessInput(repo, framework, options.vintage));
+  const lastYear = await lastYearsLetters(repo, framework.year, options.vintage);
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const printer = options.formats.includes('pdf') ? await openPdfPrinter() : null;
   const skipped: { la: string; reason: string }[] = [];
@@ -41,7 +41,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
       }
       const synthetic = (await repo.laEvidenceSummary(a.la.code)).datasets.some((d) => syntheticIds.has(d));
       // Each letter as the inspectors left it: their edits over what the evidence now gives.
-      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic), await repo.letterEdits(a.la.code, framework.year));
+      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null), await repo.letterEdits(a.la.code, framework.year));
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);
       for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
       written++;
