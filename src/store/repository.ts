@@ -98,6 +98,8 @@ export interface EvidenceRepository {
   addressee(la: LaCode, year: number): Promise<Addressee | undefined>;
   hexes(layout?: string): Promise<Hex[]>;
   laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary>;
+  /** The datasets holding evidence about each LA (its settings, inspections, indicator values, addressee). */
+  datasetsByLa(): Promise<Map<LaCode, string[]>>;
   /** Every inspector judgement recorded for the year, oldest first (history included; see currentJudgements). */
   inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]>;
   /** An LA's letter edits for the year, in the order they were made (reverts included; see applyEdits). */

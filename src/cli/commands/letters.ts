@@ -27,6 +27,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   if (options.formats.length === 0) throw new UsageError('give at least one format: md, html, pdf or docx');
   const results = assessAll(await loadAssessInput(repo, framework, options.vintage));
   const lastYear = await lastYearsLetters(repo, framework.year, options.vintage);
+  const datasetsByLa = await repo.datasetsByLa();
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const printer = options.formats.includes('pdf') ? await openPdfPrinter() : null;
   const skipped: { la: string; reason: string }[] = [];
@@ -39,7 +40,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
         skipped.push({ la: `${a.la.code} ${a.la.name}`, reason: a.status === 'withheld' ? `withheld: ${a.reason}` : `not assessed: ${a.reason}` });
         continue;
       }
-      const synthetic = (await repo.laEvidenceSummary(a.la.code)).datasets.some((d) => syntheticIds.has(d));
+      const synthetic = (datasetsByLa.get(a.la.code) ?? []).some((d) => syntheticIds.has(d));
       // Each letter as the inspectors left it: their edits over what the evidence now gives.
       const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null), await repo.letterEdits(a.la.code, framework.year));
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);

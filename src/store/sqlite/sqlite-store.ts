@@ -314,6 +314,26 @@ export class SqliteStore implements Store {
     return q.orderBy('layout').orderBy('gss').execute();
   }
 
+  async datasetsByLa(): Promise<Map<LaCode, string[]>> {
+    // One pass over each table, not four queries per LA: for every LA at once (kingsway letters).
+    const rows = await this.#db
+      .selectFrom('provider')
+      .select(['la_code', 'dataset_id'])
+      .distinct()
+      .union(this.#db.selectFrom('la_inspection').select(['la_code', 'dataset_id']).distinct())
+      .union(this.#db.selectFrom('indicator_value').select(['area_code as la_code', 'dataset_id']).where('area_kind', '=', 'la').distinct())
+      .union(this.#db.selectFrom('addressee').select(['la_code', 'dataset_id']).distinct())
+      .execute();
+    const out = new Map<LaCode, string[]>();
+    for (const r of rows) {
+      const list = out.get(r.la_code as LaCode);
+      if (list) list.push(r.dataset_id);
+      else out.set(r.la_code as LaCode, [r.dataset_id]);
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  }
+
   async laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary> {
     const byType = await this.#db
       .selectFrom('provider')
