@@ -143,7 +143,7 @@ function judgementRankWord(was: string, now: string): string {
   return order.indexOf(now) > order.indexOf(was) ? 'has improved' : 'has declined';
 }
 
-/** " This is an improvement on 2010 (85%, up from 73%)." where the share good or better moved by enough to say. */
+/** " This is an improvement on 2010 (100% good or better, up from 80%)." where the share good or better moved by enough to say. */
 function changeSince(row: BlockARow, year: number): string {
   const before = row.lastYear.shares.goodOrBetter;
   const now = row.la.shares.goodOrBetter;

@@ -115,8 +115,9 @@ export function inspectionSentences(a: Assessed): Sentence[] {
     if (safeguarding) {
       out.push(sentence('slac', `A recent full inspection of safeguarding and services for looked after children, in ${letterMonth(slac.endDate)}, found services to be ${JUDGEMENT_LABEL[safeguarding]}${capacity ? `, with ${JUDGEMENT_LABEL[capacity]} capacity to improve` : ''}.`, evidence));
     }
-    const inadequate = (Object.entries(slac.judgements) as [LaJudgementName, NonNullable<(typeof slac.judgements)[LaJudgementName]>][]).filter(([name, j]) => JUDGEMENT_NAME_WORDS[name] && !isGoodOrBetter(j) && j === 'inadequate');
-    if (inadequate.length > 0) out.push(sentence('slac-inadequate', `It judged ${listWords(inadequate.map(([name]) => JUDGEMENT_NAME_WORDS[name]!))} inadequate.`, evidence));
+    // stoke-on-trent-2011: "… but inadequate for young people leaving care".
+    const inadequate = (Object.keys(JUDGEMENT_NAME_WORDS) as LaJudgementName[]).filter((name) => slac.judgements[name] === 'inadequate');
+    if (inadequate.length > 0) out.push(sentence('slac-inadequate', `It judged ${listWords(inadequate.map((name) => JUDGEMENT_NAME_WORDS[name]!))} inadequate.`, evidence));
   }
   const ucra = a.profile.blockB.find((b) => b.kind === 'ucra')?.latest;
   if (ucra && ucra.endDate > since) {

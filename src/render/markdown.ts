@@ -1,8 +1,6 @@
 import type { LetterDraft, LetterSection } from '../narrative/letter.ts';
 import { letterDate } from '../narrative/dates.ts';
 
-export { letterDate };
-
 const blockText = (b: LetterSection['blocks'][number]) => b.sentences.map((s) => s.text).join(' ');
 
 /**
