@@ -3,39 +3,16 @@ import type { LaCode } from '../../domain/local-authority.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { Framework } from '../../frameworks/types.ts';
-import type { Assessment, DistributionRow } from '../../judgement/assess.ts';
+import type { DistributionRow } from '../../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
+import { assessmentRow } from '../../judgement/report.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
 const pct = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
-
-/** One flat row per LA, for the table, the CSV and (later) the web page's download. */
-export function assessmentRow(a: Assessment): Record<string, string | number | null> {
-  const base = { la_code: a.la.code, la_name: a.la.name, region: a.la.region };
-  switch (a.status) {
-    case 'assessed':
-      return {
-        ...base,
-        status: a.final ? 'final' : 'derived, awaiting inspector judgement',
-        grade: a.grade,
-        derived: a.derived,
-        provisional: a.derivation.provisional,
-        final: a.judgement?.decision.kind === 'grade' ? a.judgement.decision.grade : null,
-        change: a.change,
-        limiting_rules: a.derivation.fired.map((f) => `${f.rule.id} (${f.before}→${f.after})`).join('; '),
-        direction: a.direction ? `${a.direction.direction} since ${a.direction.previousYear}` : null,
-        reason: null,
-      };
-    case 'withheld':
-      return { ...base, status: 'withheld', grade: null, derived: a.derived, provisional: null, final: null, change: null, limiting_rules: '', direction: null, reason: a.reason };
-    case 'not-assessed':
-      return { ...base, status: 'not assessed', grade: null, derived: null, provisional: null, final: null, change: null, limiting_rules: '', direction: null, reason: a.reason };
-  }
-}
 
 export interface AssessReport {
   readonly framework: Framework['id'];
