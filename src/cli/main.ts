@@ -15,6 +15,7 @@ const commands = {
   judge: () => import('./commands/judge.ts'),
   letter: () => import('./commands/letter.ts'),
   letterEdit: () => import('./commands/letter-edit.ts'),
+  serve: () => import('./commands/serve.ts'),
   letters: () => import('./commands/letters.ts'),
   datasets: () => import('./commands/datasets.ts'),
   generate: () => import('./commands/generate.ts'),
@@ -304,6 +305,17 @@ program
   .action(async (opts: { json?: boolean }) => {
     const { runDatasets } = await commands.datasets();
     await withStore((store) => runDatasets(store, { json: opts.json === true }, io));
+  });
+
+program
+  .command('serve')
+  .description('the web application and JSON API, on loopback by default, until Ctrl+C')
+  .option('--port <n>', 'port to listen on', integer('--port', 0, 65535), 3000)
+  .option('--host <address>', 'address to listen on (0.0.0.0 to be reachable from other machines)', '127.0.0.1')
+  .option('--log', 'log each request')
+  .action(async (opts: { port: number; host: string; log?: boolean }) => {
+    const { runServe } = await commands.serve();
+    await withStore((store) => runServe(store, { port: opts.port, host: opts.host, log: opts.log ?? false }, io));
   });
 
 program

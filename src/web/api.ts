@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import Papa from 'papaparse';
+import type { Assessment } from '../judgement/assess.ts';
+import { assessmentRow } from '../judgement/report.ts';
+import { buildProfile } from '../profile/profile.ts';
+import { filtered, nationalQuery } from './pages/national.ts';
+import { OPENAPI } from './openapi.ts';
+import type { SiteData } from './site-data.ts';
+import { HttpError } from './http-error.ts';
+
+/**
+ * The JSON API over the same data as the pages (described in openapi.ts, served at /openapi.json). Errors are
+ * `{ "error": { "status", "message" } }`; long lists are paginated with `page` and `per_page` and say where the next
+ * page is; the assessment list is also CSV, matching the national page's table and download.
+ */
+const PER_PAGE_MAX = 200;
+
+function page(raw: Record<string, unknown>): { page: number; perPage: number } {
+  const int = (name: string, fallback: number, max: number) => {
+    const v = raw[name];
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new HttpError(400, `${name} must be a whole number from 1 to ${max}, not ${JSON.stringify(v)}`);
+    return n;
+  };
+  return { page: int('page', 1, Number.MAX_SAFE_INTEGER), perPage: int('per_page', 50, PER_PAGE_MAX) };
+}
+
+/** An assessment as the API gives it: the flat row's facts, the judgement, and the trace. */
+function assessmentJson(a: Assessment) {
+  const base = { la: { code: a.la.code, name: a.la.name, region: a.la.region, formalName: a.la.formalName }, status: a.status };
+  if (a.status !== 'assessed') return { ...base, reason: a.reason, derived: a.status === 'withheld' ? a.derived : null };
+  return {
+    ...base,
+    grade: a.grade,
+    derived: a.derived,
+    provisional: a.derivation.provisional,
+    final: a.final,
+    judgement: a.judgement,
+    direction: a.direction,
+    limitingRules: a.derivation.fired.map((f) => ({ id: f.rule.id, title: f.rule.title, before: f.before, after: f.after, source: f.rule.source })),
+    trace: a.derivation.trace,
+  };
+}
+
+export function registerApi(app: FastifyInstance, data: SiteData): void {
+  const yearOf = (raw: string): number => {
+    const year = Number(raw);
+    if (!/^\d{4}$/.test(raw) || !data.isYear(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ')}`);
+    return year;
+  };
+  const assessmentOf = async (rawYear: string, code: string) => {
+    const view = await data.year(yearOf(rawYear));
+    const a = view.byCode.get(code as never);
+    if (!a) throw new HttpError(404, `no local authority with code ${JSON.stringify(code)} in ${view.framework.year}`);
+    return { view, a };
+  };
+
+  app.get('/openapi.json', async () => OPENAPI);
+
+  app.get('/api/years', async () => ({ data: [...data.years].reverse().map((year) => ({ year, href: `/api/${year}/assessments` })) }));
+
+  app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/api/:year/assessments', async (request) => {
+    const year = yearOf(request.params.year);
+    const { query, ignored } = nationalQuery(request.query);
+    if (ignored.length > 0) throw new HttpError(400, `not understood: ${ignored.join(', ')}`);
+    const { page: n, perPage } = page(request.query);
+    const all = filtered(await data.year(year), query);
+    const pages = Math.max(1, Math.ceil(all.length / perPage));
+    const link = (p: number) => {
+      const params = new URLSearchParams(request.query as Record<string, string>);
+      params.set('page', String(p));
+      params.set('per_page', String(perPage));
+      return `/api/${year}/assessments?${params.toString()}`;
+    };
+    return {
+      data: all.slice((n - 1) * perPage, n * perPage).map((a) => ({ ...assessmentRow(a), href: `/api/${year}/las/${a.la.code}` })),
+      page: n,
+      perPage,
+      total: all.length,
+      links: { next: n < pages ? link(n + 1) : null, prev: n > 1 ? link(Math.min(n - 1, pages)) : null },
+    };
+  });
+
+  app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/api/:year/assessments.csv', async (request, reply) => {
+    const year = yearOf(request.params.year);
+    const { query } = nationalQuery(request.query);
+    return reply.type('text/csv; charset=utf-8').send(Papa.unparse(filtered(await data.year(year), query).map(assessmentRow)));
+  });
+
+  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code', async (request) => {
+    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    return { framework: view.framework.id, year: view.framework.year, ...assessmentJson(a), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
+  });
+
+  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/profile', async (request) => {
+    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    return a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+  });
+
+  app.get('/api/indicators', async () => {
+    const view = await data.year(data.years[0]!);
+    return { data: [...view.input.run.indicators.definitions.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  });
+}

@@ -1,0 +1,147 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { DistributionRow } from '../judgement/assess.ts';
+import type { BlockARow } from '../profile/block-a.ts';
+import type { BlockCRow } from '../profile/block-c.ts';
+
+/**
+ * Charts as server-rendered SVG, drawn by Observable Plot into a linkedom document (no browser, no canvas), following
+ * GOV.UK's guidance on data visualisation: an active title that says what the chart shows, meaning never in colour
+ * alone (each series also has its own symbol or line style, named in the key), and the same data as a table beside
+ * every chart (the page template's job). Deterministic: a fixed class name, no random ids.
+ */
+export interface Chart {
+  /** The active title: what the chart shows, as a sentence. */
+  readonly title: string;
+  readonly svg: string;
+  /** The key, in words: each series and how it is drawn. */
+  readonly key: readonly { readonly label: string; readonly mark: string }[];
+}
+
+const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+// GOV.UK Design System colours: blue for the LA, dark grey and black for the comparators.
+const LA = '#1d70b8';
+const SIMILAR = '#505a5f';
+const ENGLAND = '#0b0c0c';
+
+/** The little of the DOM this module touches, so that the project needs no DOM types. */
+interface Node {
+  readonly tagName: string;
+  readonly outerHTML: string;
+  querySelector(selector: string): Node | null;
+  setAttribute(name: string, value: string): void;
+}
+
+function svgOf(plot: Node, title: string): string {
+  const svg = plot.tagName.toLowerCase() === 'svg' ? plot : plot.querySelector('svg')!;
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', title);
+  svg.setAttribute('focusable', 'false');
+  return svg.outerHTML;
+}
+
+const common = { document: document as never, className: 'kw-chart', style: { fontFamily: '"GDS Transport", arial, sans-serif', fontSize: '14px', overflow: 'visible' } } as const;
+
+/** Block A: the share of each type of setting good or better, for the LA, similar areas and England. */
+export function blockAChart(laName: string, rows: readonly BlockARow[]): Chart | null {
+  type Point = { group: string; who: string; percent: number };
+  const points: Point[] = [];
+  for (const r of rows) {
+    if (r.la.shares.goodOrBetter === null) continue;
+    points.push({ group: r.group.label, who: laName, percent: r.la.shares.goodOrBetter * 100 });
+    if (r.similarAreas?.shares.goodOrBetter != null) points.push({ group: r.group.label, who: 'Similar areas', percent: r.similarAreas.shares.goodOrBetter * 100 });
+    if (r.england?.shares.goodOrBetter != null) points.push({ group: r.group.label, who: 'England', percent: r.england.shares.goodOrBetter * 100 });
+  }
+  if (points.length === 0) return null;
+  const groups = [...new Set(points.map((p) => p.group))];
+  const title = `${laName}: the share of each type of setting judged good or better, against similar areas and England`;
+  const plot = Plot.plot({
+    ...common,
+    width: 720,
+    height: 60 + groups.length * 34,
+    marginLeft: 250,
+    marginRight: 20,
+    marginBottom: 45,
+    x: { domain: [0, 100], label: 'Good or better (%)', labelAnchor: 'center', labelOffset: 38, grid: true },
+    y: { domain: groups, label: null },
+    symbol: { domain: [laName, 'Similar areas', 'England'], range: ['circle', 'square', 'diamond'] },
+    color: { domain: [laName, 'Similar areas', 'England'], range: [LA, SIMILAR, ENGLAND] },
+    marks: [
+      Plot.ruleY(groups, { stroke: '#f3f2f1', strokeWidth: 20 }),
+      Plot.dot(points, { x: 'percent', y: 'group', symbol: 'who', stroke: 'who', fill: (d: Point) => (d.who === laName ? LA : 'white'), r: (d: Point) => (d.who === laName ? 7 : 6), strokeWidth: 2 }),
+    ],
+  });
+  return {
+    title,
+    svg: svgOf(plot as unknown as Node, title),
+    key: [
+      { label: laName, mark: 'filled blue circle' },
+      { label: 'Similar areas', mark: 'open grey square' },
+      { label: 'England', mark: 'open black diamond' },
+    ],
+  };
+}
+
+/** The national distribution of grades beside the published one, as shares of LAs. */
+export function distributionChart(year: number, rows: readonly DistributionRow[]): Chart {
+  type Bar = { outcome: string; series: string; percent: number };
+  const bars: Bar[] = rows.flatMap((r) => [
+    { outcome: r.outcome, series: `Kingsway ${year}`, percent: r.runShare * 100 },
+    ...(r.publishedShare === null ? [] : [{ outcome: r.outcome, series: `Published ${year}`, percent: r.publishedShare * 100 }]),
+  ]);
+  const outcomes = rows.map((r) => r.outcome);
+  const series = [`Kingsway ${year}`, `Published ${year}`];
+  const title = `How the ${year} grades are distributed across LAs, beside the published outcome`;
+  const plot = Plot.plot({
+    ...common,
+    width: 720,
+    height: 60 + outcomes.length * 44,
+    marginLeft: 190,
+    marginRight: 50,
+    marginBottom: 45,
+    x: { label: 'Share of LAs (%)', labelAnchor: 'center', labelOffset: 38, grid: true },
+    y: { domain: outcomes, label: null },
+    color: { domain: series, range: [LA, SIMILAR] },
+    marks: [
+      // Kingsway's run in the upper half of each row, solid; the published outcome in the lower half, pale and outlined.
+      Plot.barX(bars.filter((b) => b.series === series[0]), { x: 'percent', y: 'outcome', fill: 'series', insetTop: 2, insetBottom: 20 }),
+      Plot.barX(bars.filter((b) => b.series === series[1]), { x: 'percent', y: 'outcome', fill: 'series', fillOpacity: 0.35, stroke: 'series', strokeWidth: 1.5, insetTop: 20, insetBottom: 2 }),
+      Plot.text(bars.filter((b) => b.series === series[0]), { x: 'percent', y: 'outcome', text: (d: Bar) => `${d.percent.toFixed(0)}%`, dx: 18, dy: -9 }),
+      Plot.text(bars.filter((b) => b.series === series[1]), { x: 'percent', y: 'outcome', text: (d: Bar) => `${d.percent.toFixed(0)}%`, dx: 18, dy: 9 }),
+    ],
+  });
+  return { title, svg: svgOf(plot as unknown as Node, title), key: [{ label: series[0]!, mark: 'solid blue bar, upper' }, { label: series[1]!, mark: 'pale grey bar with outline, lower' }] };
+}
+
+/** One indicator over time: the LA against similar areas and England. */
+export function trendChart(laName: string, row: BlockCRow): Chart | null {
+  type Point = { period: string; who: string; value: number };
+  const points: Point[] = [];
+  for (const p of row.series) {
+    if (p.la.kind === 'number') points.push({ period: p.period.original, who: laName, value: p.la.value });
+    if (p.similarAreas) points.push({ period: p.period.original, who: 'Similar areas', value: p.similarAreas.comparator });
+    if (p.england) points.push({ period: p.period.original, who: 'England', value: p.england.comparator });
+  }
+  if (points.length === 0) return null;
+  const periods = row.series.map((p) => p.period.original);
+  const title = `${laName}: ${row.indicator.name}, ${periods[0]} to ${periods.at(-1)}, against similar areas and England`;
+  const who = [laName, 'Similar areas', 'England'];
+  const plot = Plot.plot({
+    ...common,
+    width: 720,
+    height: 320,
+    marginLeft: 60,
+    marginRight: 120,
+    x: { domain: periods, label: null, type: 'point', padding: 0.3 },
+    y: { label: row.indicator.unit, grid: true, zero: false },
+    color: { domain: who, range: [LA, SIMILAR, ENGLAND] },
+    marks: [
+      Plot.line(points.filter((p) => p.who === laName), { x: 'period', y: 'value', stroke: 'who', strokeWidth: 3 }),
+      Plot.line(points.filter((p) => p.who === 'Similar areas'), { x: 'period', y: 'value', stroke: 'who', strokeWidth: 2, strokeDasharray: '6,4' }),
+      Plot.line(points.filter((p) => p.who === 'England'), { x: 'period', y: 'value', stroke: 'who', strokeWidth: 2, strokeDasharray: '2,3' }),
+      Plot.dot(points, { x: 'period', y: 'value', stroke: 'who', fill: 'white', r: 4 }),
+      Plot.text(points, Plot.selectLast({ x: 'period', y: 'value', z: 'who', text: 'who', textAnchor: 'start', dx: 8, fill: 'who' })),
+    ],
+  });
+  return { title, svg: svgOf(plot as unknown as Node, title), key: [{ label: laName, mark: 'thick solid blue line' }, { label: 'Similar areas', mark: 'dashed grey line' }, { label: 'England', mark: 'dotted black line' }] };
+}

@@ -1,0 +1,107 @@
+import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
+import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
+import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
+import type { Assessment } from '../../judgement/assess.ts';
+import type { Figure } from '../../profile/block-c.ts';
+import { buildProfile } from '../../profile/profile.ts';
+import type { LaProfile } from '../../profile/profile.ts';
+import { blockAChart } from '../charts.ts';
+import type { SiteData, YearView } from '../site-data.ts';
+
+/**
+ * An LA's page for a year: the grade with its reasons (the trace, in words), Block A as a chart with its table, the
+ * LA's own inspections (Block B), the indicators (Block C) with their comparisons, rank and trend, the statistical
+ * neighbours with their grades, and the LA's grades in the other years.
+ */
+const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
+const figure = (f: Figure): string => (f.kind === 'number' ? String(Number(f.value.toFixed(2))) : f.kind === 'symbol' ? f.symbol : '–');
+const VERDICT: Readonly<Record<string, string>> = { better: 'better', 'in-line': 'in line', worse: 'worse' };
+const RELATION: Readonly<Record<string, string>> = { above: 'above', 'in-line': 'in line', below: 'below' };
+
+export async function laPage(data: SiteData, view: YearView, a: Assessment) {
+  const year = view.framework.year;
+  const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
+  const profile: LaProfile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+
+  const outcome =
+    a.status === 'assessed'
+      ? {
+          headline: `${label(a.grade)} (${a.grade})`,
+          status: a.final ? 'Final grade, judged by an inspector' : 'Derived grade, awaiting inspector judgement',
+          derived: `${label(a.derived)} (${a.derived})`,
+          judgement: a.judgement && a.judgement.decision.kind === 'grade' ? { by: a.judgement.author, at: a.judgement.recordedAt.slice(0, 10), rationale: a.judgement.rationale } : null,
+          direction: a.direction?.text ?? 'No final grade is recorded for the year before, so there is no direction of travel.',
+          rules: a.derivation.fired.map((f) => `${f.rule.title}: ${f.before} to ${f.after}`),
+          trace: a.derivation.trace.map((t) => ({ text: t.text, evidence: t.evidence })),
+        }
+      : { headline: a.status === 'withheld' ? 'Withheld' : 'Not assessed', status: a.reason, derived: a.status === 'withheld' && a.derived !== null ? `${label(a.derived)} (${a.derived})` : '–', judgement: null, direction: '', rules: [], trace: [] };
+
+  const chart = blockAChart(a.la.name, profile.blockA);
+  const blockA = profile.blockA
+    .filter((r) => r.la.tally.inspected > 0 || (r.england?.shares.goodOrBetter ?? null) !== null)
+    .map((r) => ({
+      group: r.group.label,
+      inspected: r.la.tally.inspected,
+      outstanding: r.la.tally.outstanding,
+      good: r.la.tally.good,
+      satisfactory: r.la.tally.satisfactory,
+      inadequate: r.la.tally.inadequate,
+      goodOrBetter: percent(r.la.shares.goodOrBetter),
+      similarAreas: percent(r.similarAreas?.shares.goodOrBetter),
+      england: percent(r.england?.shares.goodOrBetter),
+      change: r.goodOrBetterChange === null ? '–' : `${r.goodOrBetterChange > 0 ? '+' : ''}${r.goodOrBetterChange.toFixed(0)} points`,
+    }));
+  const blockB = profile.blockB.map((b) => ({
+    kind: LA_INSPECTION_LABEL[b.kind],
+    date: b.latest?.endDate ?? null,
+    overall: b.latest?.overall ? JUDGEMENT_LABEL[b.latest.overall] : null,
+    judgements: b.latest ? Object.entries(b.latest.judgements).map(([name, j]) => `${name.replace(/-/g, ' ')}: ${JUDGEMENT_LABEL[j]}`) : [],
+    findings: b.latest ? [b.latest.strengthsCount !== null ? `${b.latest.strengthsCount} strengths` : null, b.latest.developmentCount !== null ? `${b.latest.developmentCount} areas for development` : null, b.latest.priorityActionCount !== null ? `${b.latest.priorityActionCount} areas for priority action` : null].filter((x) => x !== null) : [],
+    inWindow: b.inWindow.length,
+  }));
+  const blockC = profile.blockC
+    .filter((r) => r.latest)
+    .map((r) => {
+      const l = r.latest!;
+      return {
+        id: r.indicator.id,
+        name: r.indicator.name,
+        href: `/${year}/la/${a.la.code}/indicator/${encodeURIComponent(r.indicator.id)}`,
+        outcome: r.indicator.ecmOutcome?.replace(/-/g, ' ') ?? '–',
+        period: l.period.original,
+        value: figure(l.la),
+        symbol: l.la.kind === 'symbol' ? DATA_SYMBOL_MEANING[l.la.symbol] : null,
+        similarAreas: l.similarAreas ? `${Number(l.similarAreas.comparator.toFixed(2))} (${VERDICT[l.similarAreas.verdict ?? ''] ?? RELATION[l.similarAreas.relation]})` : '–',
+        england: l.england ? `${Number(l.england.comparator.toFixed(2))} (${VERDICT[l.england.verdict ?? ''] ?? RELATION[l.england.relation]})` : '–',
+        rank: r.rank ? `${r.rank.rank} of ${r.rank.of} (quartile ${r.rank.quartile})` : '–',
+        trend: r.trend ? `${r.trend.word}, ${r.trend.from.original} to ${r.trend.to.original}` : '–',
+      };
+    });
+  const neighbours = profile.neighbours.codes.map((code) => {
+    const n = view.byCode.get(code);
+    return { code, name: n?.la.name ?? code, grade: !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', href: `/${year}/la/${code}` };
+  });
+  const otherYears = [];
+  for (const y of data.years) {
+    const other = (await data.year(y)).byCode.get(a.la.code);
+    otherYears.push({ year: y, current: y === year, href: `/${y}/la/${a.la.code}`, grade: !other ? 'No LA by this code that year' : other.status === 'assessed' ? `${data.scaleLabel(y, other.grade)} (${other.grade})${other.final ? '' : ', derived'}` : other.status === 'withheld' ? 'Withheld' : 'Not assessed' });
+  }
+  return {
+    title: `${a.la.name}: children's services ${view.framework.outcomeNoun} ${year}`,
+    section: 'national',
+    year,
+    breadcrumbs: [{ text: `National picture ${year}`, href: `/${year}` }, { text: a.la.name }],
+    la: a.la,
+    frameworkTitle: view.framework.title,
+    outcome,
+    chart,
+    blockA,
+    blockB,
+    blockC,
+    neighbours,
+    vintage: profile.neighbours.vintage,
+    similarAreasMethod: profile.framework.similarAreas,
+    otherYears,
+    letterHref: a.status === 'assessed' ? `/${year}/la/${a.la.code}/letter` : null,
+  };
+}

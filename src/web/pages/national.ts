@@ -1,0 +1,117 @@
+import type { Assessment } from '../../judgement/assess.ts';
+import { REGIONS } from '../../domain/local-authority.ts';
+import { distributionChart } from '../charts.ts';
+import type { YearView } from '../site-data.ts';
+
+/**
+ * The national picture for a year: every LA with its grade (derived and final), its change since last year, its
+ * region and the limiting rules that applied; sortable and filterable by the query string (so that it works without
+ * JavaScript and every view has its own URL); downloadable as CSV with the same filters; and the distribution of
+ * grades beside the published one, as a chart with its table.
+ */
+export const SORTS = ['name', 'region', 'grade', 'derived', 'direction'] as const;
+export type Sort = (typeof SORTS)[number];
+export const OUTCOMES = ['4', '3', '2', '1', 'withheld', 'not-assessed'] as const;
+
+export interface NationalQuery {
+  readonly region: string | null;
+  readonly outcome: string | null;
+  readonly q: string | null;
+  readonly sort: Sort;
+  readonly dir: 'asc' | 'desc';
+}
+
+/** Reads the query string leniently: an unknown value is ignored (and the page says so), never an error page. */
+export function nationalQuery(raw: Record<string, unknown>): { query: NationalQuery; ignored: string[] } {
+  const ignored: string[] = [];
+  const pick = <T extends string>(name: string, allowed: readonly T[]): T | null => {
+    const v = raw[name];
+    if (v === undefined || v === '') return null;
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    ignored.push(`${name}=${String(v)}`);
+    return null;
+  };
+  const q = typeof raw['q'] === 'string' && raw['q'].trim() !== '' ? raw['q'].trim().slice(0, 100) : null;
+  return { query: { region: pick('region', REGIONS), outcome: pick('outcome', OUTCOMES), q, sort: pick('sort', SORTS) ?? 'name', dir: pick('dir', ['asc', 'desc'] as const) ?? 'asc' }, ignored };
+}
+
+export function queryString(query: NationalQuery, change: Partial<NationalQuery> = {}): string {
+  const q = { ...query, ...change };
+  const params = new URLSearchParams();
+  if (q.region) params.set('region', q.region);
+  if (q.outcome) params.set('outcome', q.outcome);
+  if (q.q) params.set('q', q.q);
+  if (q.sort !== 'name') params.set('sort', q.sort);
+  if (q.dir !== 'asc') params.set('dir', q.dir);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const outcomeOf = (a: Assessment): string => (a.status === 'assessed' ? String(a.grade) : a.status);
+const DIRECTION_ORDER = { improved: 3, sustained: 2, declined: 1 } as const;
+
+export function filtered(view: YearView, query: NationalQuery): Assessment[] {
+  const needle = query.q?.toLowerCase() ?? null;
+  const rows = view.results.filter((a) => (!query.region || a.la.region === query.region) && (!query.outcome || outcomeOf(a) === query.outcome) && (!needle || a.la.name.toLowerCase().includes(needle) || a.la.code === needle));
+  const key = (a: Assessment): string | number => {
+    switch (query.sort) {
+      case 'name':
+        return a.la.name;
+      case 'region':
+        return `${a.la.region} ${a.la.name}`;
+      case 'grade':
+        return a.status === 'assessed' ? a.grade : a.status === 'withheld' ? 0 : -1;
+      case 'derived':
+        return a.status === 'assessed' ? a.derived : a.status === 'withheld' ? (a.derived ?? 0) : -1;
+      case 'direction':
+        return a.status === 'assessed' && a.direction ? DIRECTION_ORDER[a.direction.direction] : 0;
+    }
+  };
+  const sign = query.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return c === 0 ? a.la.name.localeCompare(b.la.name) : sign * c;
+  });
+}
+
+export function nationalPage(view: YearView, query: NationalQuery, ignored: readonly string[], years: readonly number[]) {
+  const year = view.framework.year;
+  const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
+  const rows = filtered(view, query).map((a) => ({
+    code: a.la.code,
+    name: a.la.name,
+    region: a.la.region,
+    status: a.status,
+    grade: a.status === 'assessed' ? `${a.grade} ${label(a.grade)}` : a.status === 'withheld' ? 'Withheld' : 'Not assessed',
+    derived: a.status === 'assessed' || a.status === 'withheld' ? a.derived : null,
+    final: a.status === 'assessed' ? a.final : a.status === 'withheld',
+    direction: a.status === 'assessed' && a.direction ? `${a.direction.direction[0]!.toUpperCase()}${a.direction.direction.slice(1)} since ${a.direction.previousYear}` : '–',
+    rules: a.status === 'assessed' ? a.derivation.fired.map((f) => f.rule.title) : [],
+    reason: a.status === 'assessed' ? null : a.reason,
+  }));
+  const head = (sort: Sort, text: string) => {
+    const active = query.sort === sort;
+    const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
+    return { text, href: `/${year}${queryString(query, { sort, dir })}`, ariaSort: active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none' };
+  };
+  return {
+    title: `Children's services ${view.framework.outcomeNoun}s ${year}`,
+    section: 'national',
+    year,
+    years: years.map((y) => ({ year: y, href: `/${y}`, current: y === year })),
+    frameworkTitle: view.framework.title,
+    query,
+    ignored,
+    regions: REGIONS,
+    outcomes: [...view.framework.scale.map((s) => ({ value: String(s.grade), text: `${s.grade} ${s.label}` })), { value: 'withheld', text: 'Withheld' }, { value: 'not-assessed', text: 'Not assessed' }],
+    heads: [head('name', 'Local authority'), head('region', 'Region'), head('grade', 'Grade'), head('derived', 'Derived grade'), head('direction', 'Since last year')],
+    rows,
+    total: view.results.length,
+    csvHref: `/${year}/assessments.csv${queryString(query)}`,
+    chart: distributionChart(year, view.distribution),
+    distribution: view.distribution,
+    publishedSource: view.framework.published?.source ?? null,
+  };
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { readBundle } from '../ingest/bundle/read.ts';
+import { FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
+import { seedFixture } from '../../test/support/cli.ts';
+import { buildServer } from './server.ts';
+
+/**
+ * The pages and the API, requested in process (Fastify's inject, no network) over a store holding the fixture LAs
+ * and the Stockport 2011 seed fixture. What a browser sees, and the accessibility check, are in test/web-e2e.test.ts.
+ */
+describe('the web application', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  before(async () => {
+    store = await SqliteStore.open(':memory:');
+    await store.replaceDataset(FIXTURE_LA_BATCH);
+    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
+    assert.ok(read.ok);
+    await store.replaceDataset(read.batch);
+    app = buildServer(store).app;
+  });
+  after(async () => {
+    await app.close();
+    await store.close();
+  });
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('sends / to the latest year', async () => {
+    const r = await get('/');
+    assert.equal(r.statusCode, 302);
+    assert.equal(r.headers.location, '/2011');
+  });
+
+  it('lists every LA on the national page, filtered and sorted by the address, with the distribution as a chart and a table', async () => {
+    const r = await get('/2011');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /<h1 class="govuk-heading-xl">Children&#39;s services assessments 2011<\/h1>/);
+    assert.match(r.body, /<a href="\/2011\/la\/356" class="govuk-link">Stockport<\/a>/);
+    assert.match(r.body, /<svg[^>]*aria-label="How the 2011 grades are distributed/);
+    assert.match(r.body, /<svg[^>]*role="img"/);
+    assert.match(r.body, /<caption[^>]*>The 2011 distribution of grades/);
+    const filtered = await get('/2011?region=North+West&sort=grade&dir=desc');
+    assert.match(filtered.body, /Showing 2 of \d+ local authorities/);
+    assert.match(filtered.body, /aria-sort="descending"><a href="\/2011\?region=North\+West&amp;sort=grade#las"/);
+    const ignored = await get('/2011?outcome=7');
+    assert.equal(ignored.statusCode, 200);
+    assert.match(ignored.body, /Ignored in the address: outcome=7\./);
+  });
+
+  it('downloads the table as CSV with the same filters', async () => {
+    const r = await get('/2011/assessments.csv?q=stockport');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.headers['content-type'] as string, /^text\/csv/);
+    assert.match(r.headers['content-disposition'] as string, /kingsway-assessments-2011\.csv/);
+    const lines = r.body.trim().split(/\r?\n/);
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, /^la_code,la_name,region,status,grade/);
+    assert.match(lines[1]!, /^356,Stockport,North West,"derived, awaiting inspector judgement",3,3/);
+  });
+
+  it("shows an LA's grade with its trace, each block, the neighbours and the other years", async () => {
+    const r = await get('/2011/la/356');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /2011 grade: Performs well \(3\)/);
+    assert.match(r.body, /How the grade was reached/);
+    assert.match(r.body, /Block A: weighted mean band/);
+    assert.match(r.body, /<th scope="row" class="govuk-table__header">Special schools<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">6<\/td>/);
+    assert.match(r.body, /aria-label="Stockport: the share of each type of setting judged good or better/);
+    assert.match(r.body, /Unannounced inspection of contact, referral and assessment arrangements/);
+    assert.match(r.body, /href="\/2011\/la\/356\/indicator\/NI%2075"/);
+    assert.match(r.body, /<a href="\/2010\/la\/356" class="govuk-link">2010<\/a>/);
+  });
+
+  it('answers an unknown year, LA or page with a 404 page that says what was not found', async () => {
+    for (const [url, text] of [
+      ['/2012', /There is no assessment year 2012/],
+      ['/2011/la/999', /no local authority with the code 999 in 2011/],
+      ['/nowhere/at/all', /There is no page at \/nowhere\/at\/all/],
+    ] as const) {
+      const r = await get(url);
+      assert.equal(r.statusCode, 404, url);
+      assert.match(r.body, text);
+      assert.match(r.body, /govuk-template/);
+    }
+  });
+
+  it('serves the GOV.UK Frontend stylesheet and its fonts', async () => {
+    assert.equal((await get('/govuk/govuk-frontend.min.css')).statusCode, 200);
+    assert.equal((await get('/govuk/index.scss')).statusCode, 404);
+    assert.equal((await get('/assets/images/favicon.svg')).statusCode, 200);
+  });
+});
+
+describe('the JSON API', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  before(async () => {
+    store = await SqliteStore.open(':memory:');
+    await store.replaceDataset(FIXTURE_LA_BATCH);
+    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
+    assert.ok(read.ok);
+    await store.replaceDataset(read.batch);
+    app = buildServer(store).app;
+  });
+  after(async () => {
+    await app.close();
+    await store.close();
+  });
+  const json = async (url: string) => {
+    const r = await app.inject({ method: 'GET', url });
+    return { status: r.statusCode, body: r.json() as Record<string, unknown> };
+  };
+
+  it('pages the assessments and links to the next page', async () => {
+    const first = await json('/api/2011/assessments?per_page=2');
+    assert.equal(first.status, 200);
+    assert.equal((first.body['data'] as unknown[]).length, 2);
+    const links = first.body['links'] as { next: string | null; prev: string | null };
+    assert.equal(links.prev, null);
+    assert.match(links.next!, /^\/api\/2011\/assessments\?per_page=2&page=2$/);
+    const second = await json(links.next!);
+    assert.equal(second.body['page'], 2);
+  });
+
+  it('gives an assessment with its trace, and the profile', async () => {
+    const a = await json('/api/2011/las/356');
+    assert.equal(a.body['grade'], 3);
+    assert.ok((a.body['trace'] as unknown[]).length > 3);
+    const p = await json('/api/2011/las/356/profile');
+    assert.ok(Array.isArray(p.body['blockA']));
+  });
+
+  it('answers errors consistently, naming the bad value', async () => {
+    assert.deepEqual(await json('/api/2011/assessments?per_page=0'), { status: 400, body: { error: { status: 400, message: 'per_page must be a whole number from 1 to 200, not "0"' } } });
+    assert.deepEqual(await json('/api/2011/las/999'), { status: 404, body: { error: { status: 404, message: 'no local authority with code "999" in 2011' } } });
+    assert.equal((await json('/api/nothing')).status, 404);
+    assert.equal((await json('/api/2011/assessments?outcome=9')).status, 400);
+  });
+
+  it('serves an OpenAPI document whose every path answers', async () => {
+    const doc = (await json('/openapi.json')).body as { openapi: string; paths: Record<string, unknown> };
+    assert.equal(doc.openapi, '3.1.0');
+    for (const path of Object.keys(doc.paths)) {
+      const url = path.replace('{year}', '2011').replace('{code}', '356');
+      const r = await app.inject({ method: 'GET', url });
+      assert.equal(r.statusCode, 200, url);
+    }
+  });
+});

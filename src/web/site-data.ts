@@ -1,0 +1,91 @@
+import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
+import { FRAMEWORKS } from '../frameworks/index.ts';
+import type { Framework } from '../frameworks/types.ts';
+import type { Assessment, AssessInput, DistributionRow } from '../judgement/assess.ts';
+import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
+import { loadAssessInput } from '../store/evidence-loader.ts';
+import type { Store } from '../store/repository.ts';
+
+/**
+ * What the web pages read: each framework year assessed once for every LA and kept, so that a page is a lookup and a
+ * render. A year is loaded on first use (or warmed at start-up) and forgotten when something it depends on changes
+ * (an inspector's judgement or letter edit made through the site), so the next request assesses it afresh.
+ */
+export interface YearView {
+  readonly framework: Framework;
+  readonly input: AssessInput;
+  readonly results: readonly Assessment[];
+  readonly byCode: ReadonlyMap<LaCode, Assessment>;
+  readonly distribution: readonly DistributionRow[];
+}
+
+export class SiteData {
+  readonly #store: Store;
+  readonly #years = new Map<number, Promise<YearView>>();
+  #las: Promise<readonly LocalAuthority[]> | null = null;
+  /** Bumped on every change, so that anything cached from a year can tell it is stale. */
+  #version = 0;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  get store(): Store {
+    return this.#store;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The framework years, latest first. */
+  get years(): readonly number[] {
+    return FRAMEWORKS.map((f) => f.year).sort((a, b) => b - a);
+  }
+
+  isYear(year: number): boolean {
+    return FRAMEWORKS.some((f) => f.year === year);
+  }
+
+  /** A grade in the words of its year's scale ("Performs well"; in 2006 "Consistently delivers above minimum requirements"). */
+  scaleLabel(year: number, grade: number): string {
+    return FRAMEWORKS.find((f) => f.year === year)?.scale.find((s) => s.grade === grade)?.label ?? String(grade);
+  }
+
+  las(): Promise<readonly LocalAuthority[]> {
+    this.#las ??= this.#store.localAuthorities();
+    return this.#las;
+  }
+
+  year(year: number): Promise<YearView> {
+    let view = this.#years.get(year);
+    if (!view) {
+      view = this.#load(year);
+      this.#years.set(year, view);
+      // A failed load is not kept: the next request tries again.
+      view.catch(() => this.#years.delete(year));
+    }
+    return view;
+  }
+
+  async #load(year: number): Promise<YearView> {
+    const framework = FRAMEWORKS.find((f) => f.year === year);
+    if (!framework) throw new RangeError(`no framework for ${year}`);
+    const input = await loadAssessInput(this.#store, framework);
+    const results = assessAll(input);
+    return {
+      framework,
+      input,
+      results,
+      byCode: new Map(results.map((r) => [r.la.code, r])),
+      distribution: compareWithPublished(distribution(results), framework.published, framework),
+    };
+  }
+
+  /** After a change through the site: the year and the one after it (whose direction of travel reads it). */
+  changed(year: number): void {
+    this.#years.delete(year);
+    this.#years.delete(year + 1);
+    this.#version++;
+  }
+}
