@@ -17,13 +17,18 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return path;
 }
 
+/** The Debian Chromium, headless, with the flags that keep it from reaching the network. */
+export function launchChromium(executablePath: string = chromiumPath()): Promise<Browser> {
+  return chromium.launch({ executablePath, args: FLAGS });
+}
+
 export interface PdfPrinter {
   print(html: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 export async function openPdfPrinter(executablePath: string = chromiumPath()): Promise<PdfPrinter> {
-  const browser: Browser = await chromium.launch({ executablePath, args: FLAGS });
+  const browser = await launchChromium(executablePath);
   const page = await (await browser.newContext()).newPage();
   // One page, reused for every letter: opening a page per letter costs more than printing it.
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { readBundle } from '../src/ingest/bundle/read.ts';
+import { launchChromium } from '../src/render/pdf.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { buildServer } from '../src/web/server.ts';
+import { seedFixture } from './support/cli.ts';
+import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
+
+/**
+ * The web application as a user meets it: the Debian Chromium, driven by playwright-core, loads each page type,
+ * follows the links between them, downloads the CSV, and runs axe (the accessibility engine) on every page, failing
+ * on any serious or critical violation of WCAG 2.2 A and AA. Set KINGSWAY_SCREENSHOTS=DIR to keep a screenshot of
+ * each page.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = process.env['KINGSWAY_SCREENSHOTS'];
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+async function accessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))) as AxeResult;
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${name}: accessibility`);
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  }
+}
+
+describe('the web application in Chromium', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  before(async () => {
+    store = await SqliteStore.open(':memory:');
+    await store.replaceDataset(FIXTURE_LA_BATCH);
+    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
+    assert.ok(read.ok);
+    await store.replaceDataset(read.batch);
+    app = buildServer(store).app;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })).newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it('shows the national picture, accessible, and downloads its table as CSV', async () => {
+    const response = await page.goto(`${base}/`);
+    assert.equal(response?.status(), 200);
+    assert.equal(new URL(page.url()).pathname, '/2011');
+    assert.equal(await page.locator('h1').textContent(), "Children's services assessments 2011");
+    await accessible(page, 'national');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this table as CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'kingsway-assessments-2011.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.match(csv, /^la_code,la_name,region/);
+    assert.match(csv, /\n356,Stockport,North West,/);
+  });
+
+  it('filters and sorts the table from its form and headings, without JavaScript needed', async () => {
+    await page.goto(`${base}/2011`);
+    await page.getByLabel('Region').selectOption('North West');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    assert.equal(new URL(page.url()).searchParams.get('region'), 'North West');
+    assert.match((await page.locator('main').textContent())!, /Showing 2 of \d+ local authorities/);
+    await page.getByRole('link', { name: 'Grade', exact: true }).click();
+    assert.equal(new URL(page.url()).searchParams.get('sort'), 'grade');
+  });
+
+  it('follows a link to an LA page, accessible, with its chart and tables', async () => {
+    await page.goto(`${base}/2011`);
+    await page.getByRole('link', { name: 'Stockport', exact: true }).click();
+    assert.equal(new URL(page.url()).pathname, '/2011/la/356');
+    assert.match((await page.locator('h2').first().textContent())!, /2011 grade: Performs well \(3\)/);
+    assert.equal(await page.locator('svg[role="img"]').count(), 1);
+    await accessible(page, 'la');
+    await page.getByRole('link', { name: '2010', exact: true }).last().click();
+    assert.equal(new URL(page.url()).pathname, '/2010/la/356');
+  });
+
+  it('answers a wrong address with an accessible 404 page', async () => {
+    const response = await page.goto(`${base}/2011/la/999`);
+    assert.equal(response?.status(), 404);
+    await accessible(page, 'not-found');
+  });
+});
