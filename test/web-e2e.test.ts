@@ -93,6 +93,36 @@ describe('the web application in Chromium', () => {
     assert.equal(new URL(page.url()).pathname, '/2010/la/356');
   });
 
+  it('opens an indicator from the LA page, accessible, with its trend chart', async () => {
+    await page.goto(`${base}/2011/la/356`);
+    await page.getByRole('link', { name: 'Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths' }).click();
+    assert.equal(new URL(page.url()).pathname, '/2011/la/356/indicator/NI%2075');
+    assert.equal(await page.locator('svg[role="img"]').count(), 1);
+    await accessible(page, 'indicator');
+  });
+
+  it('shows the letter, accessible; an inspector rewords a sentence with its form; the PDF downloads', async () => {
+    await page.goto(`${base}/2011/la/356`);
+    await page.getByRole('link', { name: /Read the 2011 letter/ }).click();
+    assert.equal(new URL(page.url()).pathname, '/2011/la/356/letter');
+    await accessible(page, 'letter');
+    await page.getByRole('link', { name: 'Change sentence a:special' }).click();
+    await page.getByRole('radio', { name: 'Reword it' }).check();
+    await page.getByRole('textbox', { name: /^The words/ }).fill('Five of the six special schools maintained by the council are good or better. The sixth school is satisfactory.');
+    await page.getByLabel('Your name').fill('Juliet Winstanley');
+    await page.getByRole('button', { name: 'Record the edit' }).click();
+    assert.match((await page.locator('.govuk-notification-banner').textContent())!, /Your edit was recorded/);
+    assert.match((await page.locator('.kw-letter').textContent())!, /maintained by the council are good or better/);
+    await accessible(page, 'letter-edited');
+    await page.getByRole('link', { name: 'Change sentence headline' }).click();
+    await page.getByRole('button', { name: 'Record the edit' }).click();
+    assert.match((await page.locator('.govuk-error-summary').textContent())!, /Enter your name/);
+    await accessible(page, 'letter-error');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF (A4)' }).click()]);
+    assert.equal(download.suggestedFilename(), 'kingsway-letter-356-2011.pdf');
+    assert.ok(readFileSync((await download.path())!).subarray(0, 5).toString() === '%PDF-');
+  });
+
   it('answers a wrong address with an accessible 404 page', async () => {
     const response = await page.goto(`${base}/2011/la/999`);
     assert.equal(response?.status(), 404);

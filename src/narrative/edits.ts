@@ -173,3 +173,39 @@ export function applyEdits(letter: LetterDraft, edits: readonly LetterEdit[]): E
   const blocks = (list: MutableBlock[]): LetterBlock[] => list.filter((b) => b.sentences.length > 0);
   return { letter: { ...letter, sections: sections.map((s) => ({ ...s, blocks: blocks(s.blocks) })) }, reviews };
 }
+
+/**
+ * Checks new edits against the letter as the earlier ones leave it, in order (so an edit can name a sentence an
+ * earlier one added), and gives each its basis: the records to append, or a UsageError naming the first bad one.
+ * All or nothing: nothing is returned unless every change is sound.
+ */
+export function prepareEdits(generated: LetterDraft, existing: readonly LetterEdit[], changes: readonly LetterEditOp[], by: string, at: string): Omit<LetterEdit, 'id'>[] {
+  if (by.trim() === '') throw new UsageError('an edit must say who made it');
+  const pending: LetterEdit[] = [...existing];
+  let nextId = (existing.at(-1)?.id ?? 0) + 1;
+  for (const change of changes) {
+    const { letter } = applyEdits(generated, pending);
+    if (change.op === 'revert') {
+      if (!pending.some((e) => e.id === change.edit)) throw new UsageError(`there is no edit ${change.edit} to this letter to revert`);
+    } else checkEdit(letter, change);
+    const target = change.op === 'reword' || change.op === 'remove' || change.op === 'move' ? change.target : null;
+    pending.push({ id: nextId++, la: generated.la.code, year: generated.year, change, basis: target ? basisFor(generated, target) : null, author: by.trim(), recordedAt: at });
+  }
+  return pending.slice(existing.length).map(({ id: _, ...record }) => record);
+}
+
+/** An edit in words, for the history. */
+export function describeEdit(change: LetterEditOp): string {
+  switch (change.op) {
+    case 'reword':
+      return `reword ${change.target} as "${change.text}"`;
+    case 'remove':
+      return `remove ${change.target}`;
+    case 'add':
+      return `add after ${change.after}: "${change.text}"`;
+    case 'move':
+      return `move ${change.target} after ${change.after}`;
+    case 'revert':
+      return `revert edit ${change.edit}`;
+  }
+}

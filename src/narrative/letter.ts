@@ -2,6 +2,8 @@ import type { Addressee } from '../domain/addressee.ts';
 import type { LocalAuthority } from '../domain/local-authority.ts';
 import type { Framework, ScaleLevel } from '../frameworks/types.ts';
 import type { Assessment } from '../judgement/assess.ts';
+import type { LetterEdit } from '../domain/letter-edit.ts';
+import { applyEdits } from './edits.ts';
 import { apaSections, apaSummary } from './apa-letter.ts';
 import type { Bullet } from './bullets.ts';
 import { bullets } from './bullets.ts';
@@ -132,4 +134,13 @@ export function sentencesOf(letter: Pick<LetterDraft, 'sections'>): { section: s
 /** A letter's strengths and areas as "section:sentence id", for next year's letter to refer back to. */
 export function reportedIn(letter: Pick<LetterDraft, 'sections'>): Set<string> {
   return new Set(sentencesOf(letter).filter((s) => s.section === 'strengths' || s.section === 'areas').map((s) => `${s.section}:${s.sentence.id}`));
+}
+
+/**
+ * What the LA's letter of the year before said among its strengths and areas, as it was sent (with that year's
+ * edits): what this year's letter may say it "reported". `null` where there was no such letter.
+ */
+export function reportedLastYear(previous: { readonly assessment: Assessment; readonly framework: Framework; readonly edits: readonly LetterEdit[] } | null): Set<string> | null {
+  if (!previous || previous.assessment.status !== 'assessed' || previous.framework.method !== 'profile-blocks') return null;
+  return reportedIn(applyEdits(draftLetter(previous.assessment, previous.framework, null, false), previous.edits).letter);
 }

@@ -74,6 +74,41 @@ describe('the web application', () => {
     assert.match(r.body, /<a href="\/2010\/la\/356" class="govuk-link">2010<\/a>/);
   });
 
+  it('shows an indicator with its trend as a chart and a table', async () => {
+    const r = await get('/2011/la/356/indicator/NI%2075');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /<svg[^>]*aria-label="Stockport: Achievement of 5 or more A\*-C grades/);
+    assert.match(r.body, /<caption[^>]*>Achievement of 5 or more A\*-C grades at GCSE or equivalent including English and Maths: Stockport against similar areas and England, by period<\/caption>/);
+    assert.equal((await get('/2011/la/356/indicator/NI%20999')).statusCode, 404);
+  });
+
+  it('shows the letter with its downloads, and records an edit made with its form', async () => {
+    const page = await get('/2011/la/356/letter');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Five of the six special schools are good or better\. The sixth is satisfactory\./);
+    for (const [format, type] of [['docx', /officedocument/], ['html', /text\/html/], ['md', /text\/markdown/]] as const) {
+      const d = await get(`/2011/la/356/letter.${format}`);
+      assert.equal(d.statusCode, 200, format);
+      assert.match(d.headers['content-type'] as string, type);
+    }
+    assert.equal((await get('/2011/la/356/letter.txt')).statusCode, 404);
+
+    const form = (fields: Record<string, string>) => app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const noName = await form({ action: 'reword', target: 'a:special', text: 'New words.', by: '' });
+    assert.equal(noName.statusCode, 400);
+    assert.match(noName.body, /<a href="#by">Enter your name, so that the edit says who made it<\/a>/);
+    const badTarget = await form({ action: 'remove', target: 'c:nothing', by: 'J Winstanley' });
+    assert.equal(badTarget.statusCode, 400);
+    assert.match(badTarget.body, /The target &quot;c:nothing&quot; is not in the letter/);
+    const saved = await form({ action: 'reword', target: 'a:special', text: 'Five of the six special schools maintained by the council are good or better.', by: 'J Winstanley' });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/2011/la/356/letter?saved=1#edit');
+    const after = await get('/2011/la/356/letter?saved=1');
+    assert.match(after.body, /Your edit was recorded \(edit 1\)/);
+    assert.match(after.body, /Five of the six special schools maintained by the council are good or better\./);
+    assert.match((await get('/2011/la/356/letter.md')).body, /maintained by the council/);
+  });
+
   it('answers an unknown year, LA or page with a 404 page that says what was not found', async () => {
     for (const [url, text] of [
       ['/2012', /There is no assessment year 2012/],

@@ -10,8 +10,19 @@ import { SiteData } from './site-data.ts';
 import { GOVUK_FRONTEND, webViews } from './views.ts';
 import { filtered, nationalPage, nationalQuery } from './pages/national.ts';
 import { laPage } from './pages/la.ts';
+import { indicatorPage, indicatorRow } from './pages/indicator.ts';
 import { registerApi } from './api.ts';
 import { HttpError } from './http-error.ts';
+import { UsageError } from '../domain/errors.ts';
+import { letterDocx } from '../render/docx.ts';
+import { letterHtml } from '../render/html.ts';
+import { letterMarkdown } from '../render/markdown.ts';
+import { openPdfPrinter } from '../render/pdf.ts';
+import type { PdfPrinter } from '../render/pdf.ts';
+import { recordSiteEdits, siteLetter } from './letters.ts';
+import { editFromForm } from './edit-form.ts';
+import { letterPage } from './pages/letter.ts';
+import type { EditFormState } from './pages/letter.ts';
 
 /**
  * The web application: server-rendered GOV.UK pages over the same core as the CLI, and a JSON API. Every page works
@@ -68,6 +79,83 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     const a = view.byCode.get(request.params.code as never);
     if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
     return render(reply, 'la.njk', await laPage(data, view, a));
+  });
+
+  app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
+    const year = yearOf(request.params.year);
+    const view = await data.year(year);
+    const a = view.byCode.get(request.params.code as never);
+    if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}.`);
+    const row = indicatorRow(view, a, request.params.id);
+    if (!row) throw new HttpError(404, `There is no indicator ${request.params.id} in ${a.la.name}'s ${year} profile.`);
+    return render(reply, 'indicator.njk', indicatorPage(view, a, row));
+  });
+
+  // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
+  const assessedAt = async (rawYear: string, code: string) => {
+    const year = yearOf(rawYear);
+    const view = await data.year(year);
+    const a = view.byCode.get(code as never);
+    if (!a) throw new HttpError(404, `There is no local authority with the code ${code} in ${year}.`);
+    if (a.status !== 'assessed') throw new HttpError(404, `There is no ${year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason}).`);
+    return { view, a };
+  };
+  const letterView = async (rawYear: string, code: string, form: EditFormState, saved: number[]) => {
+    const { view, a } = await assessedAt(rawYear, code);
+    const { letter, reviews } = await siteLetter(data, view, a);
+    return letterPage(view, letter, reviews, await store.letterEdits(a.la.code, view.framework.year), form, saved);
+  };
+
+  app.get<{ Params: { year: string; code: string }; Querystring: { edit?: string; saved?: string } }>('/:year/la/:code/letter', async (request, reply) => {
+    const saved = (request.query.saved ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    return render(reply, 'letter.njk', await letterView(request.params.year, request.params.code, { target: request.query.edit ?? null, values: {}, errors: [] }, saved));
+  });
+
+  let printer: Promise<PdfPrinter> | null = null;
+  app.addHook('onClose', async () => {
+    if (printer) await (await printer.catch(() => null))?.close();
+  });
+  app.get<{ Params: { year: string; code: string; format: string } }>('/:year/la/:code/letter.:format', async (request, reply) => {
+    const format = request.params.format;
+    if (!['pdf', 'docx', 'html', 'md'].includes(format)) throw new HttpError(404, `There is no letter format ${format}: choose pdf, docx, html or md.`);
+    const { view, a } = await assessedAt(request.params.year, request.params.code);
+    const { letter } = await siteLetter(data, view, a);
+    const name = `kingsway-letter-${a.la.code}-${view.framework.year}.${format}`;
+    reply.header('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
+    switch (format) {
+      case 'html':
+        return reply.type('text/html; charset=utf-8').send(letterHtml(letter));
+      case 'md':
+        return reply.type('text/markdown; charset=utf-8').send(letterMarkdown(letter));
+      case 'docx':
+        return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(letter));
+      default: {
+        try {
+          printer ??= openPdfPrinter();
+          return reply.type('application/pdf').send(await (await printer).print(letterHtml(letter)));
+        } catch (e) {
+          printer = null;
+          throw new HttpError(503, `The PDF cannot be made on this server: ${(e as Error).message}. The Word and HTML versions are available.`);
+        }
+      }
+    }
+  });
+
+  app.post<{ Params: { year: string; code: string }; Body: Record<string, string | undefined> }>('/:year/la/:code/letter/edits', async (request, reply) => {
+    const body = request.body ?? {};
+    const { change, errors } = editFromForm(body);
+    const { view, a } = await assessedAt(request.params.year, request.params.code);
+    if (change) {
+      try {
+        const ids = await recordSiteEdits(data, view, a, [change], body['by'] ?? '');
+        return reply.redirect(`/${view.framework.year}/la/${a.la.code}/letter?saved=${ids.join(',')}#edit`, 303);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        errors.push({ field: 'action', text: e.message.charAt(0).toUpperCase() + e.message.slice(1) });
+      }
+    }
+    const form: EditFormState = { target: body['target'] ?? null, values: body as Record<string, string>, errors };
+    return render(reply.code(400), 'letter.njk', await letterView(request.params.year, request.params.code, form, []));
   });
 
   registerApi(app, data);

@@ -23,6 +23,7 @@ export class SiteData {
   readonly #store: Store;
   readonly #years = new Map<number, Promise<YearView>>();
   #las: Promise<readonly LocalAuthority[]> | null = null;
+  #synthetic: Promise<ReadonlySet<LaCode>> | null = null;
   /** Bumped on every change, so that anything cached from a year can tell it is stale. */
   #version = 0;
 
@@ -50,6 +51,17 @@ export class SiteData {
   /** A grade in the words of its year's scale ("Performs well"; in 2006 "Consistently delivers above minimum requirements"). */
   scaleLabel(year: number, grade: number): string {
     return FRAMEWORKS.find((f) => f.year === year)?.scale.find((s) => s.grade === grade)?.label ?? String(grade);
+  }
+
+  /** The LAs any of whose evidence is synthetic: their letters say they are not real. */
+  syntheticLas(): Promise<ReadonlySet<LaCode>> {
+    this.#synthetic ??= (async () => {
+      const synthetic = new Set((await this.#store.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
+      const out = new Set<LaCode>();
+      for (const [la, datasets] of await this.#store.datasetsByLa()) if (datasets.some((d) => synthetic.has(d))) out.add(la);
+      return out;
+    })();
+    return this.#synthetic;
   }
 
   las(): Promise<readonly LocalAuthority[]> {

@@ -7,7 +7,7 @@ import type { LaCode } from '../../domain/local-authority.ts';
 import { FRAMEWORKS } from '../../frameworks/index.ts';
 import { applyEdits } from '../../narrative/edits.ts';
 import type { EditedLetter } from '../../narrative/edits.ts';
-import { draftLetter, reportedIn } from '../../narrative/letter.ts';
+import { draftLetter, reportedLastYear } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
 import { letterDocx } from '../../render/docx.ts';
 import { letterHtml } from '../../render/html.ts';
@@ -59,9 +59,8 @@ export async function lastYearsLetters(repo: EvidenceRepository, year: number, v
   const out = new Map<LaCode, Set<string>>();
   if (!previous || previous.method !== 'profile-blocks') return out;
   for (const a of assessAll(await loadAssessInput(repo, previous, vintage), las)) {
-    if (a.status !== 'assessed') continue;
-    const { letter } = applyEdits(draftLetter(a, previous, null, false), await repo.letterEdits(a.la.code, previous.year));
-    out.set(a.la.code, reportedIn(letter));
+    const reported = reportedLastYear({ assessment: a, framework: previous, edits: await repo.letterEdits(a.la.code, previous.year) });
+    if (reported) out.set(a.la.code, reported);
   }
   return out;
 }

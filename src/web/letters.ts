@@ -1,0 +1,38 @@
+import type { LetterEditOp } from '../domain/letter-edit.ts';
+import type { Assessment } from '../judgement/assess.ts';
+import { applyEdits, prepareEdits } from '../narrative/edits.ts';
+import type { EditedLetter } from '../narrative/edits.ts';
+import { draftLetter, reportedLastYear } from '../narrative/letter.ts';
+import type { LetterDraft } from '../narrative/letter.ts';
+import type { SiteData, YearView } from './site-data.ts';
+
+type Assessed = Extract<Assessment, { status: 'assessed' }>;
+
+/**
+ * An LA's letter for the web pages, from the years the site already holds assessed: the generated draft (referring
+ * back to last year's letter as it was sent) with the inspectors' edits laid over it. The same composition as
+ * `kingsway letter`, over the cached runs instead of fresh ones.
+ */
+export async function siteLetter(data: SiteData, view: YearView, a: Assessed): Promise<EditedLetter & { generated: LetterDraft }> {
+  const year = view.framework.year;
+  const code = a.la.code;
+  let lastYear: Set<string> | null = null;
+  if (data.isYear(year - 1)) {
+    const previous = await data.year(year - 1);
+    const before = previous.byCode.get(code);
+    if (before) lastYear = reportedLastYear({ assessment: before, framework: previous.framework, edits: await data.store.letterEdits(code, year - 1) });
+  }
+  const synthetic = (await data.syntheticLas()).has(code);
+  const generated = draftLetter(a, view.framework, (await data.store.addressee(code, year)) ?? null, synthetic, lastYear);
+  return { generated, ...applyEdits(generated, await data.store.letterEdits(code, year)) };
+}
+
+/** Records edits made on the letter page, checked first. Letters are written per request, so nothing cached goes stale. */
+export async function recordSiteEdits(data: SiteData, view: YearView, a: Assessed, changes: readonly LetterEditOp[], by: string): Promise<number[]> {
+  const { generated } = await siteLetter(data, view, a);
+  // The clock belongs to the shell: the core never reads it.
+  const records = prepareEdits(generated, await data.store.letterEdits(a.la.code, view.framework.year), changes, by, new Date().toISOString());
+  const ids: number[] = [];
+  for (const r of records) ids.push(await data.store.recordLetterEdit(r));
+  return ids;
+}
