@@ -123,6 +123,20 @@ describe('the web application in Chromium', () => {
     assert.ok(readFileSync((await download.path())!).subarray(0, 5).toString() === '%PDF-');
   });
 
+  it('compares an LA with its neighbours from the compare form, accessible', async () => {
+    await page.goto(`${base}/compare`);
+    await accessible(page, 'compare-empty');
+    await page.getByLabel('Local authority').selectOption('356');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    assert.equal(new URL(page.url()).searchParams.get('la'), '356');
+    await page.getByLabel('Compare on').selectOption('group:special');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    assert.match((await page.locator('h2.govuk-heading-l').textContent())!, /Special schools: share good or better/);
+    await accessible(page, 'compare');
+    await page.goto(`${base}/api`);
+    await accessible(page, 'api');
+  });
+
   it('answers a wrong address with an accessible 404 page', async () => {
     const response = await page.goto(`${base}/2011/la/999`);
     assert.equal(response?.status(), 404);

@@ -150,3 +150,30 @@ export function trendChart(laName: string, row: BlockCRow): Chart | null {
   });
   return { title, svg: svgOf(plot as unknown as Node, title), key: [{ label: laName, mark: 'thick solid blue line' }, { label: 'Similar areas', mark: 'dashed grey line' }, { label: 'England', mark: 'dotted black line' }] };
 }
+
+/** Several LAs on one measure: the chosen LA highlighted (filled, and named "selected"), England as a marked line. */
+export function compareChart(measure: string, rows: readonly { name: string; value: number | null; selected: boolean }[], laName: string, england: number | null, unit: string): Chart | null {
+  const bars = rows.filter((r) => r.value !== null).map((r) => ({ name: r.selected ? `${r.name} (selected)` : r.name, value: r.value!, selected: r.selected }));
+  if (bars.length === 0) return null;
+  const title = `${laName} beside the other local authorities chosen: ${measure}`;
+  const plot = Plot.plot({
+    ...common,
+    width: 720,
+    height: 60 + bars.length * 28,
+    marginLeft: 230,
+    marginRight: 60,
+    marginBottom: 45,
+    x: { label: unit || null, labelAnchor: 'center', labelOffset: 38, grid: true },
+    y: { domain: bars.map((b) => b.name), label: null },
+    marks: [
+      Plot.barX(bars, { x: 'value', y: 'name', fill: (d: { selected: boolean }) => (d.selected ? LA : '#b1b4b6'), stroke: (d: { selected: boolean }) => (d.selected ? LA : SIMILAR) }),
+      Plot.text(bars, { x: 'value', y: 'name', text: (d: { value: number }) => String(Number(d.value.toFixed(1))), dx: 20 }),
+      ...(england === null ? [] : [Plot.ruleX([england], { stroke: ENGLAND, strokeWidth: 2, strokeDasharray: '4,3' }), Plot.text([england], { x: (d: number) => d, frameAnchor: 'top', text: () => 'England', dy: -12 })]),
+    ],
+  });
+  return {
+    title,
+    svg: svgOf(plot as unknown as Node, title),
+    key: [{ label: `${laName} (selected)`, mark: 'blue bar' }, { label: 'Other local authorities', mark: 'grey bar with outline' }, ...(england === null ? [] : [{ label: 'England', mark: 'dashed black line' }])],
+  };
+}

@@ -109,6 +109,24 @@ describe('the web application', () => {
     assert.match((await get('/2011/la/356/letter.md')).body, /maintained by the council/);
   });
 
+  it('compares an LA with its neighbours, or with LAs chosen, on a measure in the address', async () => {
+    const blank = await get('/compare');
+    assert.equal(blank.statusCode, 200);
+    assert.match(blank.body, /Choose a local authority/);
+    const r = await get('/compare?year=2011&la=356&measure=group%3Aspecial&with=358,999');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /Compare Stockport with chosen local authorities/);
+    assert.match(r.body, /Not in the 2011 data, so left out: 999\./);
+    assert.match(r.body, /Stockport<\/a> \(selected\)<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">83% of 6<\/td>/);
+    assert.match(r.body, /aria-label="Stockport beside the other local authorities chosen: Special schools: share good or better"/);
+  });
+
+  it('lists the downloads and the API endpoints', async () => {
+    const r = await get('/api');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /<code>\/api\/\{year\}\/las\/\{code\}\/profile<\/code>/);
+  });
+
   it('answers an unknown year, LA or page with a 404 page that says what was not found', async () => {
     for (const [url, text] of [
       ['/2012', /There is no assessment year 2012/],

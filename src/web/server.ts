@@ -12,6 +12,7 @@ import { filtered, nationalPage, nationalQuery } from './pages/national.ts';
 import { laPage } from './pages/la.ts';
 import { indicatorPage, indicatorRow } from './pages/indicator.ts';
 import { registerApi } from './api.ts';
+import { OPENAPI } from './openapi.ts';
 import { HttpError } from './http-error.ts';
 import { UsageError } from '../domain/errors.ts';
 import { letterDocx } from '../render/docx.ts';
@@ -22,6 +23,7 @@ import type { PdfPrinter } from '../render/pdf.ts';
 import { recordSiteEdits, siteLetter } from './letters.ts';
 import { editFromForm } from './edit-form.ts';
 import { letterPage } from './pages/letter.ts';
+import { comparePage, compareQuery } from './pages/compare.ts';
 import type { EditFormState } from './pages/letter.ts';
 
 /**
@@ -90,6 +92,17 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     if (!row) throw new HttpError(404, `There is no indicator ${request.params.id} in ${a.la.name}'s ${year} profile.`);
     return render(reply, 'indicator.njk', indicatorPage(view, a, row));
   });
+
+  app.get('/api', async (_request, reply) =>
+    render(reply, 'api.njk', {
+      title: 'Data and API',
+      section: 'api',
+      years: data.years,
+      endpoints: Object.entries(OPENAPI.paths).map(([path, item]) => ({ path, summary: item.get.summary, example: path.replace('{year}', String(data.years[0])).replace('{code}', '356') })),
+    }),
+  );
+
+  app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => render(reply, 'compare.njk', await comparePage(data, compareQuery(request.query, data.years))));
 
   // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
   const assessedAt = async (rawYear: string, code: string) => {
