@@ -10,7 +10,7 @@ import { launchChromium } from '../src/render/pdf.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { buildServer } from '../src/web/server.ts';
 import { seedFixture } from './support/cli.ts';
-import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
+import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
 
 /**
  * The web application as a user meets it: the Debian Chromium, driven by playwright-core, loads each page type,
@@ -45,6 +45,7 @@ describe('the web application in Chromium', () => {
   before(async () => {
     store = await SqliteStore.open(':memory:');
     await store.replaceDataset(FIXTURE_LA_BATCH);
+    await store.replaceDataset(FIXTURE_HEX_BATCH);
     const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
     assert.ok(read.ok);
     await store.replaceDataset(read.batch);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { readBundle } from '../ingest/bundle/read.ts';
-import { FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
+import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
 import { seedFixture } from '../../test/support/cli.ts';
 import { buildServer } from './server.ts';
 
@@ -17,6 +17,7 @@ describe('the web application', () => {
   before(async () => {
     store = await SqliteStore.open(':memory:');
     await store.replaceDataset(FIXTURE_LA_BATCH);
+    await store.replaceDataset(FIXTURE_HEX_BATCH);
     const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
     assert.ok(read.ok);
     await store.replaceDataset(read.batch);
@@ -42,6 +43,8 @@ describe('the web application', () => {
     assert.match(r.body, /<svg[^>]*aria-label="How the 2011 grades are distributed/);
     assert.match(r.body, /<svg[^>]*role="img"/);
     assert.match(r.body, /<caption[^>]*>The 2011 distribution of grades/);
+    assert.match(r.body, /<svg class="kw-hexmap"[^>]*aria-label="Map of England's local authorities as hexagons, each showing its 2011 grade"/);
+    assert.match(r.body, /<a href="\/2011\/la\/356"><title>Stockport: Performs well \(3\)<\/title>/);
     const filtered = await get('/2011?region=North+West&sort=grade&dir=desc');
     assert.match(filtered.body, /Showing 2 of \d+ local authorities/);
     assert.match(filtered.body, /aria-sort="descending"><a href="\/2011\?region=North\+West&amp;sort=grade#las"/);
@@ -153,6 +156,7 @@ describe('the JSON API', () => {
   before(async () => {
     store = await SqliteStore.open(':memory:');
     await store.replaceDataset(FIXTURE_LA_BATCH);
+    await store.replaceDataset(FIXTURE_HEX_BATCH);
     const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
     assert.ok(read.ok);
     await store.replaceDataset(read.batch);

@@ -62,7 +62,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year', async (request, reply) => {
     const year = yearOf(request.params.year);
     const { query, ignored } = nationalQuery(request.query);
-    return render(reply, 'national.njk', nationalPage(await data.year(year), query, ignored, data.years));
+    return render(reply, 'national.njk', nationalPage(await data.year(year), query, ignored, data.years, await data.hexes()));
   });
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year/assessments.csv', async (request, reply) => {

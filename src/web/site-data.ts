@@ -4,7 +4,7 @@ import type { Framework } from '../frameworks/types.ts';
 import type { Assessment, AssessInput, DistributionRow } from '../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
 import { loadAssessInput } from '../store/evidence-loader.ts';
-import type { Store } from '../store/repository.ts';
+import type { Hex, Store } from '../store/repository.ts';
 
 /**
  * What the web pages read: each framework year assessed once for every LA and kept, so that a page is a lookup and a
@@ -24,6 +24,7 @@ export class SiteData {
   readonly #years = new Map<number, Promise<YearView>>();
   #las: Promise<readonly LocalAuthority[]> | null = null;
   #synthetic: Promise<ReadonlySet<LaCode>> | null = null;
+  #hexes: Promise<readonly Hex[]> | null = null;
   /** Bumped on every change, so that anything cached from a year can tell it is stale. */
   #version = 0;
 
@@ -46,6 +47,12 @@ export class SiteData {
 
   isYear(year: number): boolean {
     return FRAMEWORKS.some((f) => f.year === year);
+  }
+
+  /** The hex layout, read once. */
+  hexes(): Promise<readonly Hex[]> {
+    this.#hexes ??= this.#store.hexes();
+    return this.#hexes;
   }
 
   /** A grade in the words of its year's scale ("Performs well"; in 2006 "Consistently delivers above minimum requirements"). */

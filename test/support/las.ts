@@ -27,3 +27,16 @@ export const FIXTURE_LA_BATCH: ImportBatch = {
   files: [{ path: 'test/support/las.ts', sha256: 'fixture', rows: FIXTURE_LAS.length }],
   localAuthorities: FIXTURE_LAS,
 };
+
+/** The fixture LAs' hexes from ODI Leeds' upper-tier layout (shared/data/odileeds-hexmaps/), for the web pages' map. */
+export const FIXTURE_HEX_BATCH: ImportBatch = {
+  dataset: { id: 'hexmap-fixture', kind: 'real', title: 'Fixture hexes', source: 'test/support/las.ts (from ODI Leeds hexmaps, MIT)', licence: 'MIT' },
+  files: [{ path: 'test/support/las.ts', sha256: 'fixture', rows: 5 }],
+  hexes: [
+    { layout: 'uk-upper-tier (odd-r)', gss: 'E08000007', name: 'Stockport', q: 8, r: 10 },
+    { layout: 'uk-upper-tier (odd-r)', gss: 'E08000009', name: 'Trafford', q: 6, r: 11 },
+    { layout: 'uk-upper-tier (odd-r)', gss: 'E06000021', name: 'Stoke-on-Trent', q: 6, r: 9 },
+    { layout: 'uk-upper-tier (odd-r)', gss: 'E06000055', name: 'Bedford', q: 10, r: 9 },
+    { layout: 'uk-upper-tier (odd-r)', gss: 'E06000056', name: 'Central Bedfordshire', q: 11, r: 9 },
+  ],
+};

@@ -2,6 +2,8 @@ import type { Assessment } from '../../judgement/assess.ts';
 import { REGIONS } from '../../domain/local-authority.ts';
 import { distributionChart } from '../charts.ts';
 import type { YearView } from '../site-data.ts';
+import type { Hex } from '../../store/repository.ts';
+import { hexMapSvg, placeLas } from '../hexmap.ts';
 
 /**
  * The national picture for a year: every LA with its grade (derived and final), its change since last year, its
@@ -76,7 +78,38 @@ export function filtered(view: YearView, query: NationalQuery): Assessment[] {
   });
 }
 
-export function nationalPage(view: YearView, query: NationalQuery, ignored: readonly string[], years: readonly number[]) {
+/** GSS/ONS accessible categorical colours, each with the text colour that reads on it (contrast 4.5:1 or more). */
+const GRADE_COLOUR: Readonly<Record<string, { fill: string; text: string; mark: string }>> = {
+  '4': { fill: '#12436D', text: '#ffffff', mark: '4' },
+  '3': { fill: '#28A197', text: '#0b0c0c', mark: '3' },
+  '2': { fill: '#F46A25', text: '#0b0c0c', mark: '2' },
+  '1': { fill: '#801650', text: '#ffffff', mark: '1' },
+  withheld: { fill: '#b1b4b6', text: '#0b0c0c', mark: 'W' },
+  'not-assessed': { fill: '#f3f2f1', text: '#0b0c0c', mark: '–' },
+};
+
+function hexMap(view: YearView, hexes: readonly Hex[]) {
+  const year = view.framework.year;
+  const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
+  const placements = placeLas(hexes, view.results.map((a) => a.la));
+  const title = `Map of England's local authorities as hexagons, each showing its ${year} grade`;
+  const svg = hexMapSvg(placements, hexes[0]?.layout ?? 'odd-r', title, (la) => {
+    const a = view.byCode.get(la.code)!;
+    const key = outcomeOf(a);
+    const colour = GRADE_COLOUR[key]!;
+    const words = a.status === 'assessed' ? `${label(a.grade)} (${a.grade})` : a.status === 'withheld' ? 'withheld' : 'not assessed';
+    return { href: `/${year}/la/${la.code}`, label: `${la.name}: ${words}`, mark: colour.mark, fill: colour.fill, text: colour.text };
+  });
+  return {
+    title,
+    svg,
+    key: [...view.framework.scale.map((s) => ({ ...GRADE_COLOUR[String(s.grade)]!, text: `${s.grade}: ${s.label}` })), { ...GRADE_COLOUR['withheld']!, text: 'W: withheld' }, { ...GRADE_COLOUR['not-assessed']!, text: '–: not assessed' }],
+    notes: placements.filter((p) => p.note).map((p) => `${p.la.name} (${p.la.code}) is ${p.note}.`),
+    missing: view.results.filter((a) => !placements.some((p) => p.la.code === a.la.code)).map((a) => `${a.la.name} (${a.la.code})`),
+  };
+}
+
+export function nationalPage(view: YearView, query: NationalQuery, ignored: readonly string[], years: readonly number[], hexes: readonly Hex[]) {
   const year = view.framework.year;
   const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
   const rows = filtered(view, query).map((a) => ({
@@ -111,6 +144,7 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     total: view.results.length,
     csvHref: `/${year}/assessments.csv${queryString(query)}`,
     chart: distributionChart(year, view.distribution),
+    map: hexes.length > 0 ? hexMap(view, hexes) : null,
     distribution: view.distribution,
     publishedSource: view.framework.published?.source ?? null,
   };
