@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PageCache } from './page-cache.ts';
 import Papa from 'papaparse';
 import type { Assessment } from '../judgement/assess.ts';
 import { assessmentRow } from '../judgement/report.ts';
@@ -43,7 +44,13 @@ function assessmentJson(a: Assessment) {
   };
 }
 
-export function registerApi(app: FastifyInstance, data: SiteData): void {
+export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCache): void {
+  /** JSON that depends only on the assessed data: serialised once per data version. */
+  const cachedJson = async (reply: FastifyReply, key: string, make: () => Promise<unknown>) => {
+    // Kept as UTF-8 bytes: sending a large string converts it on every request.
+    const json = await cache.get(`${data.version} ${key}`, async () => Buffer.from(JSON.stringify(await make())));
+    return reply.type('application/json; charset=utf-8').send(json);
+  };
   const yearOf = (raw: string): number => {
     const year = Number(raw);
     if (!/^\d{4}$/.test(raw) || !data.isYear(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ')}`);
@@ -93,9 +100,27 @@ export function registerApi(app: FastifyInstance, data: SiteData): void {
     return { framework: view.framework.id, year: view.framework.year, ...assessmentJson(a), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
   });
 
-  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/profile', async (request) => {
+  // The profile's counts and comparisons; each setting counted is in the paginated settings list, which is most of
+  // the profile's size (several hundred childminders in a large LA).
+  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/profile', async (request, reply) => {
     const { view, a } = await assessmentOf(request.params.year, request.params.code);
-    return a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+    const year = view.framework.year;
+    return cachedJson(reply, `profile ${year} ${a.la.code}`, async () => {
+      const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+      return { ...profile, blockA: profile.blockA.map(({ settings, ...row }) => ({ ...row, settingsCounted: settings.length, settingsHref: `/api/${year}/las/${a.la.code}/settings?group=${encodeURIComponent(row.group.id)}` })) };
+    });
+  });
+
+  app.get<{ Params: { year: string; code: string }; Querystring: Record<string, unknown> }>('/api/:year/las/:code/settings', async (request) => {
+    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+    const group = typeof request.query['group'] === 'string' ? request.query['group'] : null;
+    if (group !== null && !profile.blockA.some((r) => r.group.id === group)) throw new HttpError(400, `group must be one of ${profile.blockA.map((r) => r.group.id).join(', ')}, not ${JSON.stringify(group)}`);
+    const { page: n, perPage } = page(request.query);
+    const all = profile.blockA.filter((r) => group === null || r.group.id === group).flatMap((r) => r.settings.map((setting) => ({ group: r.group.id, ...setting })));
+    const base = `/api/${view.framework.year}/las/${a.la.code}/settings?${group ? `group=${encodeURIComponent(group)}&` : ''}per_page=${perPage}`;
+    const pages = Math.max(1, Math.ceil(all.length / perPage));
+    return { data: all.slice((n - 1) * perPage, n * perPage), page: n, perPage, total: all.length, links: { next: n < pages ? `${base}&page=${n + 1}` : null, prev: n > 1 ? `${base}&page=${Math.min(n - 1, pages)}` : null } };
   });
 
   app.get('/api/indicators', async () => {

@@ -38,7 +38,14 @@ export const OPENAPI = {
       get: { summary: "An LA's assessment: grade, derived grade, inspector judgement, direction, limiting rules and the trace", parameters: [year, code], responses: { 200: { description: 'The assessment' }, 404: error } },
     },
     '/api/{year}/las/{code}/profile': {
-      get: { summary: "An LA's performance profile: Blocks A, B and C with comparators", parameters: [year, code], responses: { 200: { description: 'The profile' }, 404: error } },
+      get: { summary: "An LA's performance profile: Blocks A, B and C with comparators (each Block A row links to the settings it counted)", parameters: [year, code], responses: { 200: { description: 'The profile' }, 404: error } },
+    },
+    '/api/{year}/las/{code}/settings': {
+      get: {
+        summary: 'The settings Block A counted for an LA, each with its latest judgement, paginated',
+        parameters: [year, code, { name: 'group', in: 'query', schema: { type: 'string' }, description: 'Only this Block A group, e.g. primary' }, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } }, { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
+        responses: { 200: { description: 'One page of settings, the total, and links to the next and previous pages' }, 400: error, 404: error },
+      },
     },
     '/api/indicators': { get: { summary: 'The indicators in the store, with polarity and ECM outcome', responses: { 200: { description: 'The indicator definitions' } } } },
   },

@@ -187,7 +187,12 @@ describe('the JSON API', () => {
     assert.equal(a.body['grade'], 3);
     assert.ok((a.body['trace'] as unknown[]).length > 3);
     const p = await json('/api/2011/las/356/profile');
-    assert.ok(Array.isArray(p.body['blockA']));
+    const special = (p.body['blockA'] as { group: { id: string }; settingsCounted: number; settingsHref: string; settings?: unknown }[]).find((r) => r.group.id === 'special')!;
+    assert.equal(special.settingsCounted, 6);
+    assert.equal(special.settings, undefined);
+    const settings = await json(special.settingsHref);
+    assert.equal(settings.body['total'], 6);
+    assert.equal((await json('/api/2011/las/356/settings?group=nothing')).status, 400);
   });
 
   it('answers errors consistently, naming the bad value', async () => {

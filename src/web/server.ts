@@ -13,6 +13,7 @@ import { laPage } from './pages/la.ts';
 import { indicatorPage, indicatorRow } from './pages/indicator.ts';
 import { registerApi } from './api.ts';
 import { OPENAPI } from './openapi.ts';
+import { PageCache } from './page-cache.ts';
 import { HttpError } from './http-error.ts';
 import { UsageError } from '../domain/errors.ts';
 import { letterDocx } from '../render/docx.ts';
@@ -45,6 +46,10 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   const data = new SiteData(store);
   const views = webViews();
   const render = (reply: FastifyReply, template: string, context: object) => reply.type('text/html; charset=utf-8').send(views.render(template, context));
+  const cache = new PageCache();
+  /** A page that depends only on the assessed data and its address: rendered once per data version. */
+  const cachedPage = async (reply: FastifyReply, url: string, template: string, context: () => Promise<object>) =>
+    reply.type('text/html; charset=utf-8').send(await cache.get(`${data.version} ${url}`, async () => views.render(template, await context())));
 
   app.register(formbody);
   app.register(fastifyStatic, { root: `${GOVUK_FRONTEND}govuk/assets`, prefix: '/assets/', maxAge: '1d' });
@@ -62,7 +67,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year', async (request, reply) => {
     const year = yearOf(request.params.year);
     const { query, ignored } = nationalQuery(request.query);
-    return render(reply, 'national.njk', nationalPage(await data.year(year), query, ignored, data.years, await data.hexes()));
+    return cachedPage(reply, request.url, 'national.njk', async () => nationalPage(await data.year(year), query, ignored, data.years, await data.hexes()));
   });
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year/assessments.csv', async (request, reply) => {
@@ -80,7 +85,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     const view = await data.year(year);
     const a = view.byCode.get(request.params.code as never);
     if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
-    return render(reply, 'la.njk', await laPage(data, view, a));
+    return cachedPage(reply, request.url, 'la.njk', () => laPage(data, view, a));
   });
 
   app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
@@ -90,7 +95,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}.`);
     const row = indicatorRow(view, a, request.params.id);
     if (!row) throw new HttpError(404, `There is no indicator ${request.params.id} in ${a.la.name}'s ${year} profile.`);
-    return render(reply, 'indicator.njk', indicatorPage(view, a, row));
+    return cachedPage(reply, request.url, 'indicator.njk', async () => indicatorPage(view, a, row));
   });
 
   app.get('/api', async (_request, reply) =>
@@ -102,7 +107,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     }),
   );
 
-  app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => render(reply, 'compare.njk', await comparePage(data, compareQuery(request.query, data.years))));
+  app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => cachedPage(reply, request.url, 'compare.njk', () => comparePage(data, compareQuery(request.query, data.years))));
 
   // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
   const assessedAt = async (rawYear: string, code: string) => {
@@ -171,7 +176,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return render(reply.code(400), 'letter.njk', await letterView(request.params.year, request.params.code, form, []));
   });
 
-  registerApi(app, data);
+  registerApi(app, data, cache);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { status: 404, message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } });

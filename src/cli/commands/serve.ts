@@ -3,14 +3,14 @@ import { buildServer } from '../../web/server.ts';
 import type { Io } from '../io.ts';
 
 /**
- * `kingsway serve`: the web application on loopback (by default) until interrupted. The latest year is assessed
- * before it listens, so that the first page is as quick as the rest; other years are assessed on first use.
+ * `kingsway serve`: the web application on loopback (by default) until interrupted. Every year is assessed before it
+ * listens (an LA page shows the LA's grade in each year), so that the first page is as quick as the rest.
  */
 export async function runServe(store: Store, options: { port: number; host: string; log: boolean }, io: Io): Promise<void> {
   const { app, data } = buildServer(store, { logger: options.log });
   const started = performance.now();
-  await data.year(data.years[0]!);
-  io.err(`assessed ${data.years[0]} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const year of data.years) await data.year(year);
+  io.err(`assessed ${data.years.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const address = await app.listen({ port: options.port, host: options.host });
   io.out(`Kingsway is running at ${address.replace('127.0.0.1', 'localhost')} (press Ctrl+C to stop)`);
   await new Promise<void>((done) => {
