@@ -8,6 +8,7 @@ import { filtered, nationalQuery } from './pages/national.ts';
 import { OPENAPI } from './openapi.ts';
 import type { SiteData } from './site-data.ts';
 import { HttpError } from './http-error.ts';
+import { siteLetter } from './letters.ts';
 
 /**
  * The JSON API over the same data as the pages (described in openapi.ts, served at /openapi.json). Errors are
@@ -121,6 +122,16 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
     const base = `/api/${view.framework.year}/las/${a.la.code}/settings?${group ? `group=${encodeURIComponent(group)}&` : ''}per_page=${perPage}`;
     const pages = Math.max(1, Math.ceil(all.length / perPage));
     return { data: all.slice((n - 1) * perPage, n * perPage), page: n, perPage, total: all.length, links: { next: n < pages ? `${base}&page=${n + 1}` : null, prev: n > 1 ? `${base}&page=${Math.min(n - 1, pages)}` : null } };
+  });
+
+  app.get('/api/las', async () => ({ data: (await data.las()).map((la) => ({ ...la, href: `/api/${data.years[0]}/las/${la.code}` })) }));
+
+  // The letter as data: every sentence with its id, its evidence and any inspector's edit, and what needs review.
+  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/letter', async (request) => {
+    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    if (a.status !== 'assessed') throw new HttpError(404, `no ${view.framework.year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason})`);
+    const { letter, reviews } = await siteLetter(data, view, a);
+    return { ...letter, reviews, links: { pdf: `/${view.framework.year}/la/${a.la.code}/letter.pdf`, docx: `/${view.framework.year}/la/${a.la.code}/letter.docx` } };
   });
 
   app.get('/api/indicators', async () => {

@@ -47,6 +47,10 @@ export const OPENAPI = {
         responses: { 200: { description: 'One page of settings, the total, and links to the next and previous pages' }, 400: error, 404: error },
       },
     },
+    '/api/las': { get: { summary: 'Every LA in the store: codes, names, type, region, and the dates it existed', responses: { 200: { description: 'The LAs' } } } },
+    '/api/{year}/las/{code}/letter': {
+      get: { summary: "An LA's letter as data: each sentence with its id, its evidence and any inspector's edit, and the edits needing review", parameters: [year, code], responses: { 200: { description: 'The letter' }, 404: error } },
+    },
     '/api/indicators': { get: { summary: 'The indicators in the store, with polarity and ECM outcome', responses: { 200: { description: 'The indicator definitions' } } } },
   },
   components: {

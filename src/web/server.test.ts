@@ -130,6 +130,18 @@ describe('the web application', () => {
     assert.match(r.body, /<code>\/api\/\{year\}\/las\/\{code\}\/profile<\/code>/);
   });
 
+  it("downloads the LA page's and the compare page's tables as CSV", async () => {
+    const a = await get('/2011/la/356/block-a.csv');
+    assert.equal(a.statusCode, 200);
+    assert.match(a.body, /^group,inspected,outstanding,good,satisfactory,inadequate,goodOrBetter,similarAreas,england,change/);
+    assert.match(a.body, /\nSpecial schools,6,2,3,1,0,83%/);
+    const c = await get('/2011/la/356/block-c.csv');
+    assert.match(c.body, /^id,name,outcome,period,value/);
+    const compare = await get('/compare.csv?year=2011&la=356&measure=group%3Aspecial&with=358');
+    assert.match(compare.body, /^la_code,la_name,measure,value,shown,grade,selected\r?\n356,Stockport,Special schools: share good or better,83\.3/);
+    assert.equal((await get('/2011/la/356/block-x.csv')).statusCode, 404);
+  });
+
   it('answers an unknown year, LA or page with a 404 page that says what was not found', async () => {
     for (const [url, text] of [
       ['/2012', /There is no assessment year 2012/],
@@ -141,6 +153,18 @@ describe('the web application', () => {
       assert.match(r.body, text);
       assert.match(r.body, /govuk-template/);
     }
+  });
+
+  it('answers a fault with a 500 page (and JSON from the API) that says so without leaking the error', async () => {
+    const broken = new Proxy(store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : Reflect.get(target, name, target)) });
+    const faulty = buildServer(broken).app;
+    const page = await faulty.inject({ method: 'GET', url: '/2011' });
+    assert.equal(page.statusCode, 500);
+    assert.match(page.body, /Sorry, there is a problem with the service/);
+    assert.doesNotMatch(page.body, /disk on fire/);
+    const api = await faulty.inject({ method: 'GET', url: '/api/2011/las/356' });
+    assert.deepEqual(api.json(), { error: { status: 500, message: 'Something went wrong on our side. The error has been logged.' } });
+    await faulty.close();
   });
 
   it('serves the GOV.UK Frontend stylesheet and its fonts', async () => {
@@ -193,6 +217,14 @@ describe('the JSON API', () => {
     const settings = await json(special.settingsHref);
     assert.equal(settings.body['total'], 6);
     assert.equal((await json('/api/2011/las/356/settings?group=nothing')).status, 400);
+  });
+
+  it('lists the LAs, and gives a letter as data with its sentences and their evidence', async () => {
+    assert.ok(((await json('/api/las')).body['data'] as unknown[]).length >= 5);
+    const letter = (await json('/api/2011/las/356/letter')).body as { sections: { id: string; blocks: { sentences: { id: string; evidence: unknown[] }[] }[] }[]; reviews: unknown[] };
+    const special = letter.sections.flatMap((s) => s.blocks.flatMap((b) => b.sentences)).find((s) => s.id === 'a:special');
+    assert.deepEqual(special?.evidence, [{ block: 'A', group: 'special', asAt: '2011-08-31' }]);
+    assert.deepEqual(letter.reviews, []);
   });
 
   it('answers errors consistently, naming the bad value', async () => {

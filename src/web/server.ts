@@ -98,6 +98,22 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return cachedPage(reply, request.url, 'indicator.njk', async () => indicatorPage(view, a, row));
   });
 
+  // The LA page's and the compare page's tables as CSV: the same rows as the pages show.
+  const csv = (reply: FastifyReply, name: string, rows: readonly object[]) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(Papa.unparse(rows as object[]));
+  app.get<{ Params: { year: string; code: string; block: string } }>('/:year/la/:code/block-:block.csv', async (request, reply) => {
+    const year = yearOf(request.params.year);
+    const view = await data.year(year);
+    const a = view.byCode.get(request.params.code as never);
+    if (!a || !['a', 'c'].includes(request.params.block)) throw new HttpError(404, `There is no such table for ${request.params.code} in ${year}.`);
+    const page = await laPage(data, view, a);
+    return csv(reply, `kingsway-${a.la.code}-${year}-block-${request.params.block}.csv`, request.params.block === 'a' ? page.blockA : page.blockC.map(({ href: _, ...row }) => row));
+  });
+  app.get<{ Querystring: Record<string, unknown> }>('/compare.csv', async (request, reply) => {
+    const page = await comparePage(data, compareQuery(request.query, data.years));
+    if (!page.chosen) throw new HttpError(404, 'Choose a local authority (la=CODE) to compare.');
+    return csv(reply, `kingsway-compare-${page.chosen.code}-${page.year}.csv`, page.rows.map((r) => ({ la_code: r.code, la_name: r.name, measure: page.label, value: r.value, shown: r.shown, grade: r.grade, selected: r.selected })));
+  });
+
   app.get('/api', async (_request, reply) =>
     render(reply, 'api.njk', {
       title: 'Data and API',

@@ -96,5 +96,6 @@ export async function comparePage(data: SiteData, query: CompareQuery) {
     england: england === null ? null : Number(england.toFixed(2)),
     chart: chosen && rows.length > 0 ? compareChart(label, rows, chosen.la.name, england, unit) : null,
     permalink,
+    csvHref: permalink ? permalink.replace('/compare?', '/compare.csv?') : null,
   };
 }

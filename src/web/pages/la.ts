@@ -77,6 +77,10 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
         trend: r.trend ? `${r.trend.word}, ${r.trend.from.original} to ${r.trend.to.original}` : '–',
       };
     });
+  const bands =
+    a.status === 'assessed'
+      ? a.derivation.blockC.outcomes.map((o) => ({ outcome: o.outcome.replace(/-/g, ' '), better: o.better, inLine: o.inLine, worse: o.worse, net: `${Math.round(o.net * 100)}%`, band: `${o.band} ${label(o.band)}` }))
+      : [];
   const neighbours = profile.neighbours.codes.map((code) => {
     const n = view.byCode.get(code);
     return { code, name: n?.la.name ?? code, grade: !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', href: `/${year}/la/${code}` };
@@ -98,6 +102,8 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     blockA,
     blockB,
     blockC,
+    bands,
+    csv: { blockA: `/${year}/la/${a.la.code}/block-a.csv`, blockC: `/${year}/la/${a.la.code}/block-c.csv` },
     neighbours,
     vintage: profile.neighbours.vintage,
     similarAreasMethod: profile.framework.similarAreas,
