@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { readBundle } from '../src/ingest/bundle/read.ts';
 import { launchChromium } from '../src/render/pdf.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { webFixtureStore } from './support/web.ts';
 import { buildServer } from '../src/web/server.ts';
-import { seedFixture } from './support/cli.ts';
-import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
 
 /**
  * The web application as a user meets it: the Debian Chromium, driven by playwright-core, loads each page type,
@@ -43,12 +41,7 @@ describe('the web application in Chromium', () => {
   let page: Page;
   let base: string;
   before(async () => {
-    store = await SqliteStore.open(':memory:');
-    await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.replaceDataset(FIXTURE_HEX_BATCH);
-    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
-    assert.ok(read.ok);
-    await store.replaceDataset(read.batch);
+    store = await webFixtureStore();
     app = buildServer(store).app;
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();

@@ -53,8 +53,8 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
     return reply.type('application/json; charset=utf-8').send(json);
   };
   const yearOf = (raw: string): number => {
-    const year = Number(raw);
-    if (!/^\d{4}$/.test(raw) || !data.isYear(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ')}`);
+    const year = data.parseYear(raw);
+    if (year === null) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ')}`);
     return year;
   };
   const assessmentOf = async (rawYear: string, code: string) => {

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { readBundle } from '../ingest/bundle/read.ts';
-import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
-import { seedFixture } from '../../test/support/cli.ts';
+import { webFixtureStore } from '../../test/support/web.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -15,12 +13,7 @@ describe('the web application', () => {
   let app: FastifyInstance;
   let store: SqliteStore;
   before(async () => {
-    store = await SqliteStore.open(':memory:');
-    await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.replaceDataset(FIXTURE_HEX_BATCH);
-    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
-    assert.ok(read.ok);
-    await store.replaceDataset(read.batch);
+    store = await webFixtureStore();
     app = buildServer(store).app;
   });
   after(async () => {
@@ -178,12 +171,7 @@ describe('the JSON API', () => {
   let app: FastifyInstance;
   let store: SqliteStore;
   before(async () => {
-    store = await SqliteStore.open(':memory:');
-    await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.replaceDataset(FIXTURE_HEX_BATCH);
-    const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
-    assert.ok(read.ok);
-    await store.replaceDataset(read.batch);
+    store = await webFixtureStore();
     app = buildServer(store).app;
   });
   after(async () => {

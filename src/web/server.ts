@@ -57,9 +57,17 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.register(fastifyStatic, { root: fileURLToPath(new URL('./static/', import.meta.url)), prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
   const yearOf = (raw: string): number => {
-    const year = Number(raw);
-    if (!/^\d{4}$/.test(raw) || !data.isYear(year)) throw new HttpError(404, `There is no assessment year ${raw}. Kingsway has ${[...data.years].reverse().join(', ')}.`);
+    const year = data.parseYear(raw);
+    if (year === null) throw new HttpError(404, `There is no assessment year ${raw}. Kingsway has ${[...data.years].reverse().join(', ')}.`);
     return year;
+  };
+  /** The year's view and the LA's assessment in it, or a 404 naming what is not there. */
+  const laAt = async (rawYear: string, code: string) => {
+    const year = yearOf(rawYear);
+    const view = await data.year(year);
+    const a = view.byCode.get(code as never);
+    if (!a) throw new HttpError(404, `There is no local authority with the code ${code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
+    return { year, view, a };
   };
 
   app.get('/', async (_request, reply) => reply.redirect(`/${data.years[0]}`));
@@ -81,18 +89,12 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   });
 
   app.get<{ Params: { year: string; code: string } }>('/:year/la/:code', async (request, reply) => {
-    const year = yearOf(request.params.year);
-    const view = await data.year(year);
-    const a = view.byCode.get(request.params.code as never);
-    if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
+    const { view, a } = await laAt(request.params.year, request.params.code);
     return cachedPage(reply, request.url, 'la.njk', () => laPage(data, view, a));
   });
 
   app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
-    const year = yearOf(request.params.year);
-    const view = await data.year(year);
-    const a = view.byCode.get(request.params.code as never);
-    if (!a) throw new HttpError(404, `There is no local authority with the code ${request.params.code} in ${year}.`);
+    const { year, view, a } = await laAt(request.params.year, request.params.code);
     const row = indicatorRow(view, a, request.params.id);
     if (!row) throw new HttpError(404, `There is no indicator ${request.params.id} in ${a.la.name}'s ${year} profile.`);
     return cachedPage(reply, request.url, 'indicator.njk', async () => indicatorPage(view, a, row));
@@ -101,10 +103,8 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   // The LA page's and the compare page's tables as CSV: the same rows as the pages show.
   const csv = (reply: FastifyReply, name: string, rows: readonly object[]) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(Papa.unparse(rows as object[]));
   app.get<{ Params: { year: string; code: string; block: string } }>('/:year/la/:code/block-:block.csv', async (request, reply) => {
-    const year = yearOf(request.params.year);
-    const view = await data.year(year);
-    const a = view.byCode.get(request.params.code as never);
-    if (!a || !['a', 'c'].includes(request.params.block)) throw new HttpError(404, `There is no such table for ${request.params.code} in ${year}.`);
+    const { year, view, a } = await laAt(request.params.year, request.params.code);
+    if (!['a', 'c'].includes(request.params.block)) throw new HttpError(404, `There is no table block-${request.params.block} for ${a.la.name} in ${year}: there are block-a and block-c.`);
     const page = await laPage(data, view, a);
     return csv(reply, `kingsway-${a.la.code}-${year}-block-${request.params.block}.csv`, request.params.block === 'a' ? page.blockA : page.blockC.map(({ href: _, ...row }) => row));
   });
@@ -127,10 +127,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
   const assessedAt = async (rawYear: string, code: string) => {
-    const year = yearOf(rawYear);
-    const view = await data.year(year);
-    const a = view.byCode.get(code as never);
-    if (!a) throw new HttpError(404, `There is no local authority with the code ${code} in ${year}.`);
+    const { year, view, a } = await laAt(rawYear, code);
     if (a.status !== 'assessed') throw new HttpError(404, `There is no ${year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason}).`);
     return { view, a };
   };

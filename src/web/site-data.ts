@@ -49,6 +49,12 @@ export class SiteData {
     return FRAMEWORKS.some((f) => f.year === year);
   }
 
+  /** A year from an address ("2011"), or `null` if it is not one of the framework years. */
+  parseYear(raw: string): number | null {
+    const year = Number(raw);
+    return /^\d{4}$/.test(raw) && this.isYear(year) ? year : null;
+  }
+
   /** The hex layout, read once. */
   hexes(): Promise<readonly Hex[]> {
     this.#hexes ??= this.#store.hexes();

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { readBundle } from '../../src/ingest/bundle/read.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { seedFixture } from './cli.ts';
+import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from './las.ts';
+
+/** The web tests' store, in memory: the fixture LAs and their hexes, and the Stockport 2011 seed fixture. */
+export async function webFixtureStore(): Promise<SqliteStore> {
+  const store = await SqliteStore.open(':memory:');
+  await store.replaceDataset(FIXTURE_LA_BATCH);
+  await store.replaceDataset(FIXTURE_HEX_BATCH);
+  const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
+  assert.ok(read.ok);
+  await store.replaceDataset(read.batch);
+  return store;
+}
