@@ -115,7 +115,7 @@ program
   .description("an LA's performance profile for a framework year: Blocks A, B and C")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the whole profile as JSON')
   .option('--csv', 'Blocks A and C as one CSV table')
@@ -132,7 +132,7 @@ program
 program
   .command('assess')
   .description('assess every LA of a framework year (or those given): derived and final grade, limiting rules, direction, and the distribution beside the published one')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
   .option('--la <code>', 'only this LA (repeatable)', collect, [])
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'JSON output')
@@ -153,7 +153,7 @@ program
   .description("an LA's grade explained: each step of the trace with its evidence, then the inspector's decision")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the assessment and its trace as JSON')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
@@ -168,7 +168,7 @@ program
   .description("record an inspector's final grade (or a withheld outcome) beside the derived one, which is kept")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
   .option('--grade <n>', 'the final grade, 1 (performs poorly) to 4 (performs excellently)', integer('--grade', 1, 4))
   .option('--withhold', 'withhold the outcome; --rationale gives the reason')
   .requiredOption('--rationale <text>', 'why: shown wherever the final grade is')
@@ -205,7 +205,7 @@ const letterOptions = (c: Command) =>
   c
     .option('--la <code>', 'the LA by DfE code, e.g. 356')
     .option('--name <name>', 'the LA by name instead')
-    .option('--year <year>', 'framework year: 2006, 2009, 2010 or 2011 (required)', integer('--year', 2006, 2011))
+    .option('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data) (required)', integer('--year', 2006, 2025))
     .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
     .option('--settings <file>', 'JSON file of analyst settings over the framework year')
     .option('--similar-areas <method>', 'mean or median');
@@ -270,7 +270,7 @@ letterOptions(letter.command('edits').description("the inspectors' edits to the 
 program
   .command('letters')
   .description("every LA's letter for a year, in each format asked for, into one folder")
-  .requiredOption('--year <year>', 'framework year: 2006, 2009, 2010 or 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
   .option('--format <formats>', 'comma-separated: md, html, pdf, docx', 'html')
   .requiredOption('-o, --out <dir>', 'the folder to write <code>-<year>.<format> files into')
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')

@@ -22,8 +22,18 @@ describe('framework definitions', () => {
       ['rating-2009', 'apa-2006'],
       ['assessment-2010', 'rating-2009'],
       ['assessment-2011', 'assessment-2010'],
+      ['indicators-2016', 'assessment-2011'],
+      ...[2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => [`indicators-${y}`, `indicators-${y - 1}`]),
     ]);
     for (const f of FRAMEWORKS.slice(1)) assert.ok(f.changes.length > 0, f.id);
+  });
+
+  it("mark Kingsway's indicator assessments of today's data as not official, with the neighbours in force each year", () => {
+    assert.equal(frameworkFor(2011).official, true);
+    assert.equal(frameworkFor(2025).official, false);
+    assert.deepEqual([2016, 2024, 2025].map((y) => frameworkFor(y).neighbourVintage), ['2021', '2021', '2025']);
+    assert.ok(frameworkFor(2025).changes.some((c) => /now the May 2025 set/.test(c)));
+    assert.deepEqual(frameworkFor(2020).blockB, ['ilacs']);
   });
 
   it('are frozen, so no engine can change the framework it is given', () => {

@@ -10,7 +10,8 @@ import type { Ownership, ProviderType } from '../domain/provider.ts';
  * one place, how 2011 differs from 2010. Sources are cited beside each value; "[reconstruction]" marks the project's
  * working model where no primary text was found (shared/docs/framework.md).
  */
-export type FrameworkId = 'apa-2006' | 'rating-2009' | 'assessment-2010' | 'assessment-2011';
+/** The historical years, and Kingsway's application of the 2011 method to one year of today's data (issue 6). */
+export type FrameworkId = 'apa-2006' | 'rating-2009' | 'assessment-2010' | 'assessment-2011' | `indicators-${number}`;
 
 export interface ScaleLevel {
   readonly grade: AssessmentGrade;
@@ -53,6 +54,7 @@ export interface CutOffs {
 export type RuleCondition =
   | { readonly kind: 'priority-actions'; readonly atLeast: number }
   | { readonly kind: 'la-judgement'; readonly inspection: LaInspectionKind; readonly judgement: LaJudgementName; readonly is: Judgement }
+  | { readonly kind: 'la-overall'; readonly inspection: LaInspectionKind; readonly is: Judgement }
   | { readonly kind: 'outcome-band'; readonly outcomes: readonly EcmOutcome[]; readonly atMost: AssessmentGrade };
 
 export type RuleEffect = { readonly kind: 'cap'; readonly grade: AssessmentGrade } | { readonly kind: 'lower'; readonly by: number };
@@ -126,6 +128,15 @@ export interface Framework {
   readonly blockB: readonly LaInspectionKind[];
   /** ECM outcomes Block C groups indicators by. */
   readonly blockCOutcomes: readonly EcmOutcome[];
+  /**
+   * Where the framework chooses its own indicators (today's data: LAIT has no ECM outcomes), each chosen indicator and
+   * the outcome it counts under; the others are not read. Absent: every indicator with an ECM outcome is read.
+   */
+  readonly blockCIndicators?: Readonly<Record<string, EcmOutcome>>;
+  /** The statistical-neighbour vintage in force for the year, where the framework says (today's data). */
+  readonly neighbourVintage?: string;
+  /** False for Kingsway's own application of the method to today's data: never an official judgement. */
+  readonly official: boolean;
   /** How the similar-areas figure is made from the neighbours' values (LAIT: mean; DfE's CSC dashboard: median). */
   readonly similarAreas: 'mean' | 'median';
   /**

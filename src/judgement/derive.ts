@@ -111,6 +111,11 @@ export function conditionEvidence(condition: RuleCondition, profile: LaProfile, 
       if (!inspection || judgement !== condition.is) return null;
       return [`${LA_INSPECTION_LABEL[condition.inspection]} ending ${inspection.endDate}: ${condition.judgement.replaceAll('-', ' ')} ${JUDGEMENT_LABEL[judgement]}`];
     }
+    case 'la-overall': {
+      const inspection = profile.blockB.find((b) => b.kind === condition.inspection)?.latest;
+      if (!inspection || inspection.overall !== condition.is) return null;
+      return [`${LA_INSPECTION_LABEL[condition.inspection]} ending ${inspection.endDate}: overall effectiveness ${JUDGEMENT_LABEL[inspection.overall]}`];
+    }
     case 'outcome-band': {
       const low = outcomes.filter((o) => condition.outcomes.includes(o.outcome) && o.band <= condition.atMost);
       if (low.length === 0) return null;

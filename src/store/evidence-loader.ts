@@ -16,7 +16,7 @@ import type { EvidenceRepository } from './repository.ts';
  */
 export async function loadProfileRun(repo: EvidenceRepository, framework: Framework, options: { vintage?: string } = {}): Promise<ProfileRun> {
   const las = (await repo.localAuthorities()).filter((la) => existsOn(la, assessmentYearDate(framework.year)));
-  const vintage = options.vintage ?? (await repo.neighbourVintages())[0] ?? null;
+  const vintage = options.vintage ?? framework.neighbourVintage ?? (await repo.neighbourVintages())[0] ?? null;
   const neighbours = new Map<LaCode, readonly LaCode[]>();
   if (vintage !== null) {
     for (const la of las) {
@@ -31,8 +31,13 @@ export async function loadProfileRun(repo: EvidenceRepository, framework: Framew
     repo.laInspections(),
     repo.indicators(),
   ]);
-  // Only the indicators the framework's Block C reads: a historical year need not load LAIT's 641,070 values.
-  const indicators = allIndicators.filter((i) => i.ecmOutcome !== null && framework.blockCOutcomes.includes(i.ecmOutcome));
+  // Only the indicators the framework's Block C reads: a historical year need not load LAIT's 641,070 values. A
+  // framework that chooses its own indicators says which outcome each counts under.
+  const chosen = framework.blockCIndicators;
+  const indicators = allIndicators.flatMap((i) => {
+    const outcome = chosen ? (chosen[i.id] ?? null) : i.ecmOutcome;
+    return outcome !== null && framework.blockCOutcomes.includes(outcome) ? [{ ...i, ecmOutcome: outcome }] : [];
+  });
   const values = (await Promise.all(indicators.map((i) => repo.indicatorValues({ indicator: i.id })))).flat();
   const evidence = indexEvidence({ las, neighbours, providers, inspections, outcomeCounts });
   return profileRun(framework, evidence, indexIndicators(indicators, values), laInspections, vintage);

@@ -70,7 +70,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return { year, view, a };
   };
 
-  app.get('/', async (_request, reply) => reply.redirect(`/${data.years[0]}`));
+  app.get('/', async (_request, reply) => reply.redirect(`/${await data.defaultYear()}`));
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year', async (request, reply) => {
     const year = yearOf(request.params.year);
@@ -109,7 +109,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return csv(reply, `kingsway-${a.la.code}-${year}-block-${request.params.block}.csv`, request.params.block === 'a' ? page.blockA : page.blockC.map(({ href: _, ...row }) => row));
   });
   app.get<{ Querystring: Record<string, unknown> }>('/compare.csv', async (request, reply) => {
-    const page = await comparePage(data, compareQuery(request.query, data.years));
+    const page = await comparePage(data, compareQuery(request.query, data.years, await data.defaultYear()));
     if (!page.chosen) throw new HttpError(404, 'Choose a local authority (la=CODE) to compare.');
     return csv(reply, `kingsway-compare-${page.chosen.code}-${page.year}.csv`, page.rows.map((r) => ({ la_code: r.code, la_name: r.name, measure: page.label, value: r.value, shown: r.shown, grade: r.grade, selected: r.selected })));
   });
@@ -123,7 +123,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     }),
   );
 
-  app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => cachedPage(reply, request.url, 'compare.njk', () => comparePage(data, compareQuery(request.query, data.years))));
+  app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => cachedPage(reply, request.url, 'compare.njk', async () => comparePage(data, compareQuery(request.query, data.years, await data.defaultYear()))));
 
   // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
   const assessedAt = async (rawYear: string, code: string) => {

@@ -49,6 +49,12 @@ export class SiteData {
     return FRAMEWORKS.some((f) => f.year === year);
   }
 
+  /** The latest year in which any LA is assessed: what the site opens on. */
+  async defaultYear(): Promise<number> {
+    for (const year of this.years) if ((await this.year(year)).results.some((r) => r.status === 'assessed')) return year;
+    return this.years[0]!;
+  }
+
   /** A year from an address ("2011"), or `null` if it is not one of the framework years. */
   parseYear(raw: string): number | null {
     const year = Number(raw);

@@ -16,6 +16,7 @@ export const APA_2006: Framework = deepFreeze({
   changes: [],
   outcomeNoun: 'annual performance assessment',
   method: 'apa-outcomes',
+  official: true,
   // Only 2005's shares (8% / 67% / 24% / 1%) and 2008's were found (framework.md §5); no count for 2006.
   published: null,
   // stockport-2006-apa.txt, the grade descriptor table.

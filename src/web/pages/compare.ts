@@ -18,14 +18,14 @@ export interface CompareQuery {
   readonly measure: string | null;
 }
 
-export function compareQuery(raw: Record<string, unknown>, years: readonly number[]): CompareQuery {
+export function compareQuery(raw: Record<string, unknown>, years: readonly number[], fallbackYear: number): CompareQuery {
   const str = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string).trim() : '');
   const year = Number(str('year'));
   const codes = str('with')
     .split(/[\s,]+/)
     .filter((c) => /^\d{3}$/.test(c)) as LaCode[];
   const measure = str('measure') || (str('indicator') ? `indicator:${str('indicator')}` : '') || (str('group') ? `group:${str('group')}` : '');
-  return { year: years.includes(year) ? year : years[0]!, la: /^\d{3}$/.test(str('la')) ? (str('la') as LaCode) : null, with: codes.length > 0 ? codes : null, measure: measure || null };
+  return { year: years.includes(year) ? year : fallbackYear, la: /^\d{3}$/.test(str('la')) ? (str('la') as LaCode) : null, with: codes.length > 0 ? codes : null, measure: measure || null };
 }
 
 const profileOf = (view: YearView, a: Assessment): LaProfile => (a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code));
