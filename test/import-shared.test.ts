@@ -89,6 +89,22 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     assert.ok(lines.some((line) => /^356\s+Stockport\s/.test(line)));
   });
 
+  it("`kingsway assess --year 2025` assesses every current LA from the real data, labelled as Kingsway's own", () => {
+    const out = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'assess', '--year', '2025', '--summary'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(out, /^Kingsway's indicator assessment of 2025: the 2011 method applied to published data \(not an Ofsted judgement\): 153 LAs at 2025-08-31/);
+    const assessed = [...out.matchAll(/^\d Performs \S+\s+(\d+)/gm)].reduce((s, m) => s + Number(m[1]), 0);
+    assert.ok(assessed >= 140, `${assessed} assessed`);
+  });
+
+  it('`kingsway evaluate ilacs` sets the indicator-only grades beside the inspectors\' judgements, reporting on 2023 on', () => {
+    const out = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'evaluate', 'ilacs', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const e = JSON.parse(out) as { cases: { set: string; predicted: number | null; endDate: string }[]; reporting: { n: number; quadraticKappa: number | null; matrix: number[][] }; tuning: { n: number } };
+    assert.ok(e.reporting.n > 100 && e.tuning.n > 100, `${e.reporting.n} reported, ${e.tuning.n} for tuning`);
+    assert.ok(e.cases.filter((c) => c.set === 'reporting').every((c) => c.endDate >= '2023-01-01'));
+    assert.equal(e.reporting.matrix.flat().reduce((s, x) => s + x, 0), e.reporting.n);
+    assert.ok(e.reporting.quadraticKappa !== null && e.reporting.quadraticKappa > -1 && e.reporting.quadraticKappa < 1);
+  });
+
   it('`kingsway show la --name Stockport` prints the LA with its neighbours and what is stored', () => {
     const out = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'show', 'la', '--name', 'stockport'], { encoding: 'utf8' });
     assert.match(out, /^Stockport \(356\)/);

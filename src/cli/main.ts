@@ -16,6 +16,7 @@ const commands = {
   letter: () => import('./commands/letter.ts'),
   letterEdit: () => import('./commands/letter-edit.ts'),
   serve: () => import('./commands/serve.ts'),
+  evaluate: () => import('./commands/evaluate.ts'),
   letters: () => import('./commands/letters.ts'),
   datasets: () => import('./commands/datasets.ts'),
   generate: () => import('./commands/generate.ts'),
@@ -305,6 +306,17 @@ program
   .action(async (opts: { json?: boolean }) => {
     const { runDatasets } = await commands.datasets();
     await withStore((store) => runDatasets(store, { json: opts.json === true }, io));
+  });
+
+program
+  .command('evaluate')
+  .description("test Kingsway's indicator-only grades against inspectors' judgements")
+  .command('ilacs')
+  .description("Kingsway's indicator-only provisional grade, from the data before each ILACS inspection, against its overall effectiveness: confusion matrix, exact and within-one agreement, quadratic weighted kappa")
+  .option('--json', 'every inspection compared, and the figures, as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const { runEvaluateIlacs } = await commands.evaluate();
+    await withStore((store) => runEvaluateIlacs(store, { json: opts.json ?? false }, io));
   });
 
 program
