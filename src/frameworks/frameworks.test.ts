@@ -31,7 +31,7 @@ describe('framework definitions', () => {
   it("mark Kingsway's indicator assessments of today's data as not official, with the neighbours in force each year", () => {
     assert.equal(frameworkFor(2011).official, true);
     assert.equal(frameworkFor(2025).official, false);
-    assert.deepEqual([2016, 2024, 2025].map((y) => frameworkFor(y).neighbourVintage), ['2021', '2021', '2025']);
+    assert.deepEqual([2016, 2024, 2025].map((y) => frameworkFor(y).neighbourVintage), ['2021-04', '2021-04', '2025-05']);
     assert.ok(frameworkFor(2025).changes.some((c) => /now the May 2025 set/.test(c)));
     assert.deepEqual(frameworkFor(2020).blockB, ['ilacs']);
   });

@@ -16,7 +16,9 @@ import type { EvidenceRepository } from './repository.ts';
  */
 export async function loadProfileRun(repo: EvidenceRepository, framework: Framework, options: { vintage?: string } = {}): Promise<ProfileRun> {
   const las = (await repo.localAuthorities()).filter((la) => existsOn(la, assessmentYearDate(framework.year)));
-  const vintage = options.vintage ?? framework.neighbourVintage ?? (await repo.neighbourVintages())[0] ?? null;
+  const stored = await repo.neighbourVintages();
+  // The framework's own vintage where it names one and it is stored; otherwise the earliest stored.
+  const vintage = options.vintage ?? (framework.neighbourVintage && stored.includes(framework.neighbourVintage) ? framework.neighbourVintage : (stored[0] ?? null));
   const neighbours = new Map<LaCode, readonly LaCode[]>();
   if (vintage !== null) {
     for (const la of las) {

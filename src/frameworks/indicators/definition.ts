@@ -20,8 +20,8 @@ export const INDICATOR_YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 
  *   set from 2025.
  * Each later year inherits the one before and changes its dates (and, in 2025, the neighbour set).
  */
-const vintageOf = (year: number) => (year <= 2024 ? '2021' : '2025');
-const VINTAGE_NAME: Readonly<Record<string, string>> = { '2021': 'April 2021', '2025': 'May 2025' };
+const vintageOf = (year: number) => (year <= 2024 ? '2021-04' : '2025-05');
+const VINTAGE_NAME: Readonly<Record<string, string>> = { '2021-04': 'April 2021', '2025-05': 'May 2025' };
 
 function yearParts(year: number) {
   return {
