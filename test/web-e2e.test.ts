@@ -129,6 +129,9 @@ describe('the web application in Chromium', () => {
     await accessible(page, 'compare');
     await page.goto(`${base}/api`);
     await accessible(page, 'api');
+    await page.getByRole('link', { name: 'Against inspectors' }).click();
+    assert.equal(new URL(page.url()).pathname, '/evaluation/ilacs');
+    await accessible(page, 'evaluation');
   });
 
   it('answers a wrong address with an accessible 404 page', async () => {

@@ -117,6 +117,14 @@ describe('the web application', () => {
     assert.match(r.body, /aria-label="Stockport beside the other local authorities chosen: Special schools: share good or better"/);
   });
 
+  it('shows the test against inspectors, and says what it left out', async () => {
+    const r = await get('/evaluation/ilacs');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /Kingsway&#39;s indicators against inspectors&#39; judgements/);
+    assert.match(r.body, /Reported: inspections ending in 2023 or later/);
+    assert.match(r.body, /0 of 0 ILACS inspections in the data are compared/);
+  });
+
   it('lists the downloads and the API endpoints', async () => {
     const r = await get('/api');
     assert.equal(r.statusCode, 200);

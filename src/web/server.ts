@@ -25,6 +25,7 @@ import { recordSiteEdits, siteLetter } from './letters.ts';
 import { editFromForm } from './edit-form.ts';
 import { letterPage } from './pages/letter.ts';
 import { comparePage, compareQuery } from './pages/compare.ts';
+import { evaluationPage } from './pages/evaluation.ts';
 import type { EditFormState } from './pages/letter.ts';
 
 /**
@@ -113,6 +114,8 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     if (!page.chosen) throw new HttpError(404, 'Choose a local authority (la=CODE) to compare.');
     return csv(reply, `kingsway-compare-${page.chosen.code}-${page.year}.csv`, page.rows.map((r) => ({ la_code: r.code, la_name: r.name, measure: page.label, value: r.value, shown: r.shown, grade: r.grade, selected: r.selected })));
   });
+
+  app.get('/evaluation/ilacs', async (request, reply) => cachedPage(reply, request.url, 'evaluation.njk', () => evaluationPage(data)));
 
   app.get('/api', async (_request, reply) =>
     render(reply, 'api.njk', {

@@ -8,6 +8,7 @@ import { assessAll, compareWithPublished, distribution } from '../../judgement/a
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { assessmentRow } from '../../judgement/report.ts';
+import { boundaryNotes } from '../../domain/boundary-changes.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
@@ -20,6 +21,8 @@ export interface AssessReport {
   readonly results: readonly Record<string, string | number | null>[];
   readonly distribution: readonly DistributionRow[];
   readonly publishedSource: string | null;
+  /** How the LA changes of the years the assessment looks back over are treated (src/domain/boundary-changes.ts). */
+  readonly boundaryChanges: readonly string[];
 }
 
 export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'summary' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<AssessReport> {
@@ -30,7 +33,7 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   const results = assessAll(input, only);
   const rows = results.map(assessmentRow);
   const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);
-  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, publishedSource: only ? null : (framework.published?.source ?? null) };
+  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, publishedSource: only ? null : (framework.published?.source ?? null), boundaryChanges: boundaryNotes(framework.year) };
   if (options.format === 'json') {
     io.out(JSON.stringify(report, null, 2));
     return report;
@@ -39,7 +42,9 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
     io.out(Papa.unparse(rows, { newline: '\n' }));
     return report;
   }
-  const synthetic = (await repo.datasets()).filter((d) => d.kind === 'synthetic');
+  // Kingsway's indicator assessment of today's data reads only LAIT measures and ILACS inspections, which the
+  // synthetic generator never writes; a historical year may read any synthetic dataset stored.
+  const synthetic = framework.official ? (await repo.datasets()).filter((d) => d.kind === 'synthetic') : [];
   io.out(`${framework.title}: ${results.length} LA${results.length === 1 ? '' : 's'} at ${framework.profileDate}`);
   if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.map((d) => d.id).join(', ')}`);
   if (options.format === 'table') {
@@ -69,6 +74,11 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
       ...compared.map((d) => [d.outcome, String(d.run), pct(d.runShare), d.published === null ? '-' : String(d.published), pct(d.publishedShare)]),
     ]),
   );
+  if (report.boundaryChanges.length > 0) {
+    io.out('');
+    io.out('Changes to LAs in the years this assessment looks back over, and how each is treated:');
+    for (const note of report.boundaryChanges) io.out(`  ${note}`);
+  }
   const failed = results.filter((r) => r.status === 'not-assessed').length;
   if (failed > 0) io.err(`${failed} LA${failed === 1 ? '' : 's'} could not be assessed; ${options.format === 'table' ? 'the reasons are in the table' : `\`kingsway assess --year ${framework.year}\` gives each reason`}`);
   return report;

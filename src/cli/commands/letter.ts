@@ -44,7 +44,8 @@ export async function generatedLetter(repo: EvidenceRepository, options: LetterO
     throw new UsageError(`no letter for ${la.name} (${la.code}) in ${framework.year}: ${assessment.status === 'withheld' ? `the outcome is withheld (${assessment.reason})` : `it could not be assessed (${assessment.reason})`}`);
   }
   const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
-  const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
+  // The indicator assessment of today's data reads only LAIT and ILACS, which the synthetic generator never writes.
+  const synthetic = framework.official && (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const lastYear = (await lastYearsLetters(repo, framework.year, options.vintage, [la.code])).get(la.code) ?? null;
   return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic, lastYear);
 }

@@ -40,7 +40,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
         skipped.push({ la: `${a.la.code} ${a.la.name}`, reason: a.status === 'withheld' ? `withheld: ${a.reason}` : `not assessed: ${a.reason}` });
         continue;
       }
-      const synthetic = (datasetsByLa.get(a.la.code) ?? []).some((d) => syntheticIds.has(d));
+      const synthetic = framework.official && (datasetsByLa.get(a.la.code) ?? []).some((d) => syntheticIds.has(d));
       // Each letter as the inspectors left it: their edits over what the evidence now gives.
       const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null), await repo.letterEdits(a.la.code, framework.year));
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);

@@ -36,6 +36,16 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
         }
       : { headline: a.status === 'withheld' ? 'Withheld' : 'Not assessed', status: a.reason, derived: a.status === 'withheld' && a.derived !== null ? `${label(a.derived)} (${a.derived})` : '–', judgement: null, direction: '', rules: [], trace: [] };
 
+  // Kingsway's indicator view of today's data beside the inspectors' latest judgement (issue 6).
+  const latestIlacs = view.framework.official
+    ? null
+    : ([...view.input.run.laInspections].filter((i) => i.la === a.la.code && i.kind === 'ilacs' && i.overall).sort((x, y) => y.endDate.localeCompare(x.endDate))[0] ?? null);
+  const beside = view.framework.official
+    ? null
+    : {
+        indicators: a.status === 'assessed' ? `${label(a.derivation.provisional)} (${a.derivation.provisional}), from the indicators alone` : 'Not assessed',
+        ilacs: latestIlacs ? `${JUDGEMENT_LABEL[latestIlacs.overall!][0]!.toUpperCase()}${JUDGEMENT_LABEL[latestIlacs.overall!].slice(1)} (inspection ended ${latestIlacs.endDate})` : 'No ILACS judgement in the data',
+      };
   const chart = blockAChart(a.la.name, profile.blockA);
   const blockA = profile.blockA
     .filter((r) => r.la.tally.inspected > 0 || (r.england?.shares.goodOrBetter ?? null) !== null)
@@ -98,6 +108,8 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     la: a.la,
     frameworkTitle: view.framework.title,
     outcome,
+    official: view.framework.official,
+    beside,
     chart,
     blockA,
     blockB,
