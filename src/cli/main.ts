@@ -133,19 +133,23 @@ program
 program
   .command('assess')
   .description('assess every LA of a framework year (or those given): derived and final grade, limiting rules, direction, and the distribution beside the published one')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .option('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .option('--framework <id>', 'the framework by id instead of --year, e.g. assessment-2011 or indicators-2025')
   .option('--la <code>', 'only this LA (repeatable)', collect, [])
-  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the framework’s, else the earliest stored)')
   .option('--json', 'JSON output')
   .option('--csv', 'one CSV row per LA')
   .option('--summary', 'only the distribution beside the published one, not the table of LAs')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
   .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
-  .action(async (opts: { year: number; la: string[]; vintage?: string; json?: boolean; csv?: boolean; summary?: boolean; settings?: string; similarAreas?: string }) => {
+  .action(async (opts: { year?: number; framework?: string; la: string[]; vintage?: string; json?: boolean; csv?: boolean; summary?: boolean; settings?: string; similarAreas?: string }) => {
     if ([opts.json, opts.csv, opts.summary].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --summary');
+    if ((opts.year === undefined) === (opts.framework === undefined)) throw new UsageError('give one of --year and --framework');
+    const { frameworkById } = await import('../frameworks/index.ts');
+    const year = opts.year ?? frameworkById(opts.framework!).year;
     const { runAssess } = await commands.assess();
     await withStore((store) =>
-      runAssess(store, { year: opts.year, settings: readSettings(opts), ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : opts.summary ? 'summary' : 'table' }, io),
+      runAssess(store, { year, settings: readSettings(opts), ...(opts.la.length > 0 ? { las: opts.la } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : opts.summary ? 'summary' : 'table' }, io),
     );
   });
 
