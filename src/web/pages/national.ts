@@ -4,6 +4,7 @@ import { distributionChart } from '../charts.ts';
 import type { YearView } from '../site-data.ts';
 import type { Hex } from '../../store/repository.ts';
 import { hexMapSvg, placeLas } from '../hexmap.ts';
+import { boundaryNotes } from '../../domain/boundary-changes.ts';
 
 /**
  * The national picture for a year: every LA with its grade (derived and final), its change since last year, its
@@ -147,5 +148,7 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     map: hexes.length > 0 ? hexMap(view, hexes) : null,
     distribution: view.distribution,
     publishedSource: view.framework.published?.source ?? null,
+    official: view.framework.official,
+    boundaryChanges: boundaryNotes(year),
   };
 }
