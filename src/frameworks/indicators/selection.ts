@@ -24,6 +24,9 @@ export const CHOSEN_INDICATORS: readonly ChosenIndicator[] = [
   { id: 'AVG_Attain8_Score', outcome: 'enjoying-and-achieving', why: 'Attainment 8 at KS4 (NI 75)' },
   { id: 'DAP_KS4_ATT8', outcome: 'enjoying-and-achieving', why: 'Attainment 8 for disadvantaged pupils: the gap at KS4 (NI 102b)' },
   { id: 'PriPermEx', outcome: 'enjoying-and-achieving', why: 'permanent exclusions from primary school (NI 114)' },
+  { id: 'SecPermEx', outcome: 'enjoying-and-achieving', why: 'permanent exclusions from secondary school (NI 114)' },
+  { id: 'SFSecPerAbNew', outcome: 'enjoying-and-achieving', why: 'persistent absence from secondary school (NI 87)' },
+  { id: 'SFPriPerAbNew', outcome: 'enjoying-and-achieving', why: 'persistent absence from primary school' },
   { id: '3&4yr_Ofsted_rating', outcome: 'enjoying-and-achieving', why: '3 and 4 year olds in funded early education with good or outstanding providers' },
   // Staying safe: child protection timeliness and repeat plans, placement stability (NI 59-68, NI 62/63).
   { id: 'ReReferral', outcome: 'staying-safe', why: 're-referrals within 12 months' },
@@ -33,6 +36,9 @@ export const CHOSEN_INDICATORS: readonly ChosenIndicator[] = [
   { id: 'Continue_Assess_Comp', outcome: 'staying-safe', why: 'assessments completed within 45 working days (NI 59/60)' },
   { id: 'LACStable_2016on', outcome: 'staying-safe', why: 'looked after children with three or more placements in the year (NI 62)' },
   { id: 'LAC_LongStable%', outcome: 'staying-safe', why: 'long-term placement stability (NI 63)' },
+  // LAIT has no measure of adoption timeliness with a polarity (the NI 61 successor, A10, is not in it): the share of
+  // looked after children adopted in the year stands in.
+  { id: '%_of LAC Adopted', outcome: 'staying-safe', why: 'looked after children adopted in the year (for NI 61, adoption timeliness, which LAIT lacks)' },
   // Making a positive contribution: youth justice (NI 19, 43, 111), looked after children's offending (NI 58/NI 19).
   { id: 'FirstYJS', outcome: 'positive-contribution', why: 'first-time entrants to the youth justice system (NI 111)' },
   { id: 'ReoffYO15-17', outcome: 'positive-contribution', why: 're-offending by young offenders aged 15-17 (NI 19)' },
