@@ -96,7 +96,8 @@ export function distributionChart(year: number, rows: readonly DistributionRow[]
   ]);
   const outcomes = rows.map((r) => r.outcome);
   const series = [`Kingsway ${year}`, `Published ${year}`];
-  const title = `How the ${year} grades are distributed across LAs, beside the published outcome`;
+  const published = rows.some((r) => r.publishedShare !== null);
+  const title = published ? `How the ${year} grades are distributed across LAs, beside the published outcome` : `How the ${year} grades are distributed across LAs (no published outcome to set beside them)`;
   const plot = Plot.plot({
     ...common,
     width: 720,
@@ -115,7 +116,7 @@ export function distributionChart(year: number, rows: readonly DistributionRow[]
       Plot.text(bars.filter((b) => b.series === series[1]), { x: 'percent', y: 'outcome', text: (d: Bar) => `${d.percent.toFixed(0)}%`, dx: 18, dy: 9 }),
     ],
   });
-  return { title, svg: svgOf(plot as unknown as Node, title), key: [{ label: series[0]!, mark: 'solid blue bar, upper' }, { label: series[1]!, mark: 'pale grey bar with outline, lower' }] };
+  return { title, svg: svgOf(plot as unknown as Node, title), key: [{ label: series[0]!, mark: 'solid blue bar, upper' }, ...(published ? [{ label: series[1]!, mark: 'pale grey bar with outline, lower' }] : [])] };
 }
 
 /** One indicator over time: the LA against similar areas and England. */

@@ -23,7 +23,17 @@ describe('the hex map, fitted to a year’s boundaries', () => {
     assert.deepEqual(at['Dorset'], [3, 1]);
     assert.deepEqual(at['Bournemouth'], [5, 2]);
     assert.notDeepEqual(at['Poole'], [5, 2]);
-    assert.ok(placed.find((p) => p.la.name === 'Poole')!.note!.startsWith('placed beside the hex of Bournemouth, Christchurch and Poole'));
+    assert.ok(placed.find((p) => p.la.name === 'Poole')!.note!.startsWith('placed at the free cell nearest the hex of Bournemouth, Christchurch and Poole'));
+  });
+
+  it('finds a free cell further out where every neighbour of the shared hex is taken (West Northamptonshire, 2021 on)', () => {
+    const ring = [[8, 6], [6, 6], [6, 7], [7, 7], [6, 5], [7, 5]].map(([q, r], i) => hex(`E0900000${i}`, `Around ${i}`, q!, r!));
+    const hexes = [...HEXES, hex('E10000021', 'Northamptonshire', 7, 6), ...ring];
+    const las = [...ring.map((h, i) => la(String(700 + i), h.name, h.gss)), la('940', 'North Northamptonshire', 'E06000061'), la('941', 'West Northamptonshire', 'E06000062')];
+    const placed = placeLas(hexes, las);
+    assert.equal(placed.length, las.length);
+    const west = placed.find((p) => p.la.code === '941')!;
+    assert.ok(!placed.some((p) => p !== west && p.q === west.q && p.r === west.r), 'a cell of its own');
   });
 
   it('draws the old Bedfordshire on both its successors’ hexes (before April 2009)', () => {

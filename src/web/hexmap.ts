@@ -43,6 +43,26 @@ function around(q: number, r: number): [number, number][] {
   return d.map(([dq, dr]) => [q + dq!, r + dr!]);
 }
 
+/** The nearest free cell to (q, r), ring by ring (an inland hex may have no free neighbour), in a fixed order. */
+function nearestFree(q: number, r: number, taken: ReadonlySet<string>): [number, number] | undefined {
+  const seen = new Set([`${q},${r}`]);
+  let ring: [number, number][] = [[q, r]];
+  for (let distance = 1; distance <= 4; distance++) {
+    const next: [number, number][] = [];
+    for (const [cq, cr] of ring) {
+      for (const [nq, nr] of around(cq, cr)) {
+        const key = `${nq},${nr}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!taken.has(key)) return [nq, nr];
+        next.push([nq, nr]);
+      }
+    }
+    ring = next;
+  }
+  return undefined;
+}
+
 export function placeLas(hexes: readonly Hex[], las: readonly LocalAuthority[]): Placement[] {
   const byGss = new Map(hexes.map((h) => [h.gss, h]));
   const byName = new Map(hexes.map((h) => [normal(h.name), h]));
@@ -68,8 +88,8 @@ export function placeLas(hexes: readonly Hex[], las: readonly LocalAuthority[]):
     }
     // Beside the hex it shares (Poole beside Bournemouth's; the second of two new unitaries beside the first).
     const anchor = targets[0] ?? (la.gss === 'E06000029' ? byGss.get('E06000058') : undefined);
-    const cell = anchor ? around(anchor.q, anchor.r).find(([q, r]) => !taken.has(`${q},${r}`)) : undefined;
-    if (anchor && cell) place(la, cell[0], cell[1], `placed beside the hex of ${anchor.name} (${anchor.gss}), which another LA of the year takes`);
+    const cell = anchor ? nearestFree(anchor.q, anchor.r, taken) : undefined;
+    if (anchor && cell) place(la, cell[0], cell[1], `placed at the free cell nearest the hex of ${anchor.name} (${anchor.gss}), which another LA of the year takes`);
   }
   return out;
 }
