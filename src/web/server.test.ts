@@ -9,18 +9,30 @@ import { buildServer } from './server.ts';
  * The pages and the API, requested in process (Fastify's inject, no network) over a store holding the fixture LAs
  * and the Stockport 2011 seed fixture. What a browser sees, and the accessibility check, are in test/web-e2e.test.ts.
  */
-describe('the web application', () => {
-  let app: FastifyInstance;
-  let store: SqliteStore;
+/** The app over the fixture store, opened before a suite's tests and closed after them. */
+function servedFixture(): { readonly app: FastifyInstance; readonly store: SqliteStore } {
+  const held: { app?: FastifyInstance; store?: SqliteStore } = {};
   before(async () => {
-    store = await webFixtureStore();
-    app = buildServer(store).app;
+    held.store = await webFixtureStore();
+    held.app = buildServer(held.store).app;
   });
   after(async () => {
-    await app.close();
-    await store.close();
+    await held.app?.close();
+    await held.store?.close();
   });
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  return {
+    get app() {
+      return held.app!;
+    },
+    get store() {
+      return held.store!;
+    },
+  };
+}
+
+describe('the web application', () => {
+  const served = servedFixture();
+  const get = (url: string) => served.app.inject({ method: 'GET', url });
 
   it('sends / to the latest year', async () => {
     const r = await get('/');
@@ -89,7 +101,7 @@ describe('the web application', () => {
     }
     assert.equal((await get('/2011/la/356/letter.txt')).statusCode, 404);
 
-    const form = (fields: Record<string, string>) => app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = (fields: Record<string, string>) => served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     const noName = await form({ action: 'reword', target: 'a:special', text: 'New words.', by: '' });
     assert.equal(noName.statusCode, 400);
     assert.match(noName.body, /<a href="#by">Enter your name, so that the edit says who made it<\/a>/);
@@ -157,7 +169,7 @@ describe('the web application', () => {
   });
 
   it('answers a fault with a 500 page (and JSON from the API) that says so without leaking the error', async () => {
-    const broken = new Proxy(store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : Reflect.get(target, name, target)) });
+    const broken = new Proxy(served.store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : Reflect.get(target, name, target)) });
     const faulty = buildServer(broken).app;
     const page = await faulty.inject({ method: 'GET', url: '/2011' });
     assert.equal(page.statusCode, 500);
@@ -176,18 +188,9 @@ describe('the web application', () => {
 });
 
 describe('the JSON API', () => {
-  let app: FastifyInstance;
-  let store: SqliteStore;
-  before(async () => {
-    store = await webFixtureStore();
-    app = buildServer(store).app;
-  });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  const served = servedFixture();
   const json = async (url: string) => {
-    const r = await app.inject({ method: 'GET', url });
+    const r = await served.app.inject({ method: 'GET', url });
     return { status: r.statusCode, body: r.json() as Record<string, unknown> };
   };
 
@@ -235,7 +238,7 @@ describe('the JSON API', () => {
     assert.equal(doc.openapi, '3.1.0');
     for (const path of Object.keys(doc.paths)) {
       const url = path.replace('{year}', '2011').replace('{code}', '356');
-      const r = await app.inject({ method: 'GET', url });
+      const r = await served.app.inject({ method: 'GET', url });
       assert.equal(r.statusCode, 200, url);
     }
   });
