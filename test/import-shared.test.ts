@@ -94,6 +94,9 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     assert.match(out, /^Kingsway's indicator assessment of 2025: the 2011 method applied to published data \(not an Ofsted judgement\): 153 LAs at 2025-08-31/);
     const assessed = [...out.matchAll(/^\d Performs \S+\s+(\d+)/gm)].reduce((s, m) => s + Number(m[1]), 0);
     assert.ok(assessed >= 140, `${assessed} assessed`);
+    const explained = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'explain', '--la', '356', '--year', '2025'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(explained, /Framework indicators-2025, inheriting indicators-2024/);
+    assert.match(explained, /no inspector judgement applies/);
   });
 
   it('`kingsway evaluate ilacs` sets the indicator-only grades beside the inspectors\' judgements, reporting on 2023 on', () => {

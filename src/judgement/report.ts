@@ -29,7 +29,7 @@ export function assessmentRow(a: Assessment): Record<string, string | number | n
 }
 
 /** The trace in words: how the evidence became the derived grade, then the inspector's decision beside it. */
-export function explainLines(a: Assessment, frameworkTitle: string): string[] {
+export function explainLines(a: Assessment, frameworkTitle: string, official = true): string[] {
   const lines = [`${a.la.name} (${a.la.code}): ${frameworkTitle}`];
   lines.push('');
   if (a.status === 'not-assessed') {
@@ -51,8 +51,10 @@ export function explainLines(a: Assessment, frameworkTitle: string): string[] {
     const agree = a.change === 0 ? 'agreeing with the derived grade' : `changing the derived grade ${a.derived} by ${a.change > 0 ? '+' : ''}${a.change}`;
     lines.push(`Final grade ${a.grade}, judged by ${j.author} at ${j.recordedAt}, ${agree}: ${j.rationale}`);
     if (j.derivedAtTheTime !== null && j.derivedAtTheTime !== a.derived) lines.push(`Note: when this judgement was made the derived grade was ${j.derivedAtTheTime}; the evidence has changed since.`);
-  } else {
+  } else if (official) {
     lines.push(`No inspector judgement recorded: the derived grade ${a.derived} awaits one (kingsway judge).`);
+  } else {
+    lines.push(`Kingsway's own assessment of published data: no inspector judgement applies, and the grade ${a.derived} is the one derived.`);
   }
   lines.push(a.direction ? a.direction.text : 'Direction of travel: no final grade recorded for the year before.');
   return lines;

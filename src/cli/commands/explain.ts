@@ -17,7 +17,7 @@ export async function runExplain(repo: EvidenceRepository, options: { la?: strin
     const { profile: _omitted, ...rest } = assessment as Assessment & { profile?: unknown };
     io.out(JSON.stringify(rest, null, 2));
   } else {
-    for (const line of explainLines(assessment, framework.title)) io.out(line);
+    for (const line of explainLines(assessment, framework.title, framework.official)) io.out(line);
   }
   return assessment;
 }

@@ -27,7 +27,7 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     a.status === 'assessed'
       ? {
           headline: `${label(a.grade)} (${a.grade})`,
-          status: a.final ? 'Final grade, judged by an inspector' : 'Derived grade, awaiting inspector judgement',
+          status: a.final ? 'Final grade, judged by an inspector' : view.framework.official ? 'Derived grade, awaiting inspector judgement' : "Kingsway's grade, derived from published data (no inspector judgement applies)",
           derived: `${label(a.derived)} (${a.derived})`,
           judgement: a.judgement && a.judgement.decision.kind === 'grade' ? { by: a.judgement.author, at: a.judgement.recordedAt.slice(0, 10), rationale: a.judgement.rationale } : null,
           direction: a.direction?.text ?? 'No final grade is recorded for the year before, so there is no direction of travel.',

@@ -121,6 +121,7 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     grade: a.status === 'assessed' ? `${a.grade} ${label(a.grade)}` : a.status === 'withheld' ? 'Withheld' : 'Not assessed',
     derived: a.status === 'assessed' || a.status === 'withheld' ? a.derived : null,
     final: a.status === 'assessed' ? a.final : a.status === 'withheld',
+    official: view.framework.official,
     direction: a.status === 'assessed' && a.direction ? `${a.direction.direction[0]!.toUpperCase()}${a.direction.direction.slice(1)} since ${a.direction.previousYear}` : '–',
     rules: a.status === 'assessed' ? a.derivation.fired.map((f) => f.rule.title) : [],
     reason: a.status === 'assessed' ? null : a.reason,
