@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LetterEditOp } from '../domain/letter-edit.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
 import { readSettings } from './framework-options.ts';
-import { defaultDataDir } from './data-dir.ts';
+import { defaultDataDir, NO_DATA_FOLDER } from './data-dir.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/repository.ts';
 import { processIo } from './io.ts';
@@ -61,17 +62,15 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 program
   .command('import')
   .description('import the published data (LA lists, neighbours, LAIT, ILACS, hex map) and any evidence bundles')
-  .option('--data <dir>', 'folder of published data laid out as shared/data (default: $KINGSWAY_DATA or ../shared/data)')
+  .option('--data <dir>', 'folder of published data laid out as shared/data (default: $KINGSWAY_DATA, else the copy in data/published)')
   .option('--no-data', 'skip the published data; import only --bundle folders')
   .option('--bundle <dir>', 'an evidence bundle folder (repeatable)', collect, [])
   .option('--only <names>', 'only these published sources, comma-separated: la-codes, neighbours-2021, neighbours-2025, lait, ilacs, hexmap')
   .option('--aliases <file>', 'JSON file of extra column names per bundle file kind')
   .option('--dry-run', 'validate everything and report, writing nothing')
   .action(async (opts: { data?: string | false; bundle: string[]; only?: string; aliases?: string; dryRun?: boolean }) => {
-    const dataDir = opts.data === false ? undefined : (opts.data ?? defaultDataDir(process.cwd(), process.env));
-    if (opts.data === undefined && dataDir === undefined && opts.bundle.length === 0) {
-      throw new UsageError('no published data folder found (set --data, KINGSWAY_DATA, or place shared/data beside the checkout), and no --bundle given');
-    }
+    const dataDir = opts.data === false ? undefined : (opts.data ?? defaultDataDir(process.env));
+    if (opts.data === undefined && dataDir === undefined && opts.bundle.length === 0) throw new NotFoundError(`${NO_DATA_FOLDER}; or give --bundle`);
     const { runImport, reportImport } = await commands.import();
     const results = await withStore((store) =>
       runImport(store, { dataDir, bundles: opts.bundle, dryRun: opts.dryRun === true, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()) } : {}), ...(opts.aliases ? { aliasesFile: opts.aliases } : {}) }, io),
@@ -337,17 +336,26 @@ program
 program
   .command('demo')
   .description('the main job on the embedded default: import the published data, generate and import the synthetic 2011 national dataset, and assess every LA')
-  .option('--data <dir>', 'folder of published data (default: $KINGSWAY_DATA or ../shared/data)')
+  .option('--data <dir>', 'folder of published data (default: $KINGSWAY_DATA, else the copy in data/published)')
   .option('--seed <n>', 'seed of the synthetic dataset', integer('--seed', 0, 2 ** 31 - 1), 1)
   .action(async (opts: { data?: string; seed: number }) => {
-    const dataDir = opts.data ?? defaultDataDir(process.cwd(), process.env);
-    if (dataDir === undefined) throw new UsageError('no published data folder found: set --data or KINGSWAY_DATA, or place shared/data beside the checkout');
+    const dataDir = opts.data ?? defaultDataDir(process.env);
+    // Exit 1, not a usage error: the command was right, the data is not there (and the quick start must not go on).
+    if (dataDir === undefined) throw new NotFoundError(NO_DATA_FOLDER);
     const { runGenerate } = await commands.generate();
     const { runImport, reportImport } = await commands.import();
+    if (!existsSync(dataDir)) throw new NotFoundError(`the data folder ${dataDir} does not exist: name a folder laid out as data/published is (data/published/SOURCES.md) with --data or KINGSWAY_DATA, or set neither to use the copy the project carries`);
     await withStore(async (store) => {
-      const results = await runImport(store, { dataDir, bundles: [], dryRun: false }, io);
+      // The published data first, reported before anything is generated from it: a rejected source stops the job.
+      const published = await runImport(store, { dataDir, bundles: [], dryRun: false }, io);
+      if (published.some((r) => r.status === 'rejected')) {
+        reportImport(published, io, false);
+        io.err('kingsway: the main job stopped because published data was rejected (above); nothing was generated');
+        process.exitCode = 1;
+        return;
+      }
       const dir = await runGenerate(store, { year: 2011, seed: opts.seed }, io);
-      results.push(...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io)));
+      const results = [...published, ...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io))];
       reportImport(results, io, false);
       if (results.some((r) => r.status === 'rejected')) {
         process.exitCode = 1;

@@ -8,6 +8,7 @@ import { BUNDLE_FILE_KINDS } from '../../ingest/bundle/spec.ts';
 import type { BundleFileKind } from '../../ingest/bundle/spec.ts';
 import type { AliasTable } from '../../ingest/columns.ts';
 import { PUBLISHED_SOURCES } from '../../ingest/shared-data.ts';
+import { readChecksums, verifyChecksums } from '../../ingest/checksums.ts';
 import type { SourceRead } from '../../ingest/source.ts';
 import type { ImportOutcome, Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
@@ -100,8 +101,18 @@ export async function runImport(store: Store, options: ImportOptions, io: Io): P
 
   if (options.dataDir !== undefined) {
     const chosen = PUBLISHED_SOURCES.filter((s) => !options.only || options.only.length === 0 || options.only.includes(s.name));
+    // A folder that declares its files' checksums (the copy Kingsway carries does) has each source's files checked
+    // before they are read: a file that is not the one published is refused, like any other bad input.
+    const declared = readChecksums(options.dataDir);
     for (const source of chosen) {
       io.err(`importing ${source.name}: ${source.description}`);
+      if (declared.checksums !== null || declared.rejections.length > 0) {
+        const bad = [...declared.rejections, ...(declared.checksums ? verifyChecksums(options.dataDir, source.files, declared.checksums) : [])];
+        if (bad.length > 0) {
+          await apply(source.name, { ok: false, rejections: bad });
+          continue;
+        }
+      }
       const las = dryRunLas ?? (await store.localAuthorities());
       const read = source.read(options.dataDir, { las, onProgress: io.progress });
       if (source.name === 'la-codes' && read.ok && options.dryRun) dryRunLas = [...(read.batch.localAuthorities ?? [])];
