@@ -21,11 +21,11 @@ describe('the evaluation against ILACS judgements', () => {
   const e = evaluateIlacs(inspections, (la, year) => grades[`${la} ${year}`], [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
 
   it('reads the data of the year before each inspection began', () => {
-    assert.deepEqual(e.cases.map((c) => [c.la, c.dataYear, c.predicted, c.actual]), [
-      ['356', 2018, 3, 3],
-      ['928', 2020, null, 3],
-      ['358', 2021, 3, 2],
-      ['861', 2022, 1, 1],
+    assert.deepEqual(e.cases.map((c) => [c.la, c.dataYear, c.predicted, c.inspectors]), [
+      ['356', 2018, 3, 'good'],
+      ['928', 2020, null, 'good'],
+      ['358', 2021, 3, 'requires-improvement'],
+      ['861', 2022, 1, 'inadequate'],
       ['822', 2023, null, null],
     ]);
   });

@@ -1,6 +1,6 @@
 import type { LaCode } from '../../domain/local-authority.ts';
 import type { Agreement } from '../../evaluation/agreement.ts';
-import { evaluateIlacs, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import { evaluateIlacs, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
 import type { IlacsEvaluation } from '../../evaluation/ilacs.ts';
 import { INDICATOR_YEARS, indicatorsFramework } from '../../frameworks/indicators/definition.ts';
 import type { Assessment } from '../../judgement/assess.ts';
@@ -26,7 +26,10 @@ export async function runEvaluateIlacs(repo: EvidenceRepository, options: { json
   io.endProgress();
   const evaluation = evaluateIlacs(await repo.laInspections(), (la, year) => byYear.get(year)?.get(la), INDICATOR_YEARS);
   if (options.json) {
-    io.out(JSON.stringify({ ...evaluation, excluded: Object.fromEntries(evaluation.excluded) }, null, 2));
+    // The matrix says what its rows and columns are: Kingsway's grades by their number and words on the 2011 scale,
+    // the inspectors' by Ofsted's words, never by a number of our own.
+    const matrix = (a: Agreement) => ({ ...a, rows: KINGSWAY.map((words, i) => ({ grade: i + 1, words })), columns: [...ILACS_JUDGEMENTS] });
+    io.out(JSON.stringify({ ...evaluation, tuning: matrix(evaluation.tuning), reporting: matrix(evaluation.reporting), all: matrix(evaluation.all), excluded: Object.fromEntries(evaluation.excluded) }, null, 2));
     return evaluation;
   }
   for (const line of evaluationLines(evaluation)) io.out(line);
@@ -34,11 +37,12 @@ export async function runEvaluateIlacs(repo: EvidenceRepository, options: { json
 }
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
-const LABELS = ['1 Inadequate', '2 Requires improvement', '3 Good', '4 Outstanding'];
+/** Kingsway's grades, 1 to 4, as the 2011 scale words them; the inspectors' judgements are shown in Ofsted's words. */
+const KINGSWAY = ['Performs poorly', 'Performs adequately', 'Performs well', 'Performs excellently'];
 
 function matrixLines(a: Agreement): string[] {
-  const rows = [['Kingsway \\ ILACS', ...LABELS, 'total']];
-  for (let p = 3; p >= 0; p--) rows.push([`${p + 1} ${['Performs poorly', 'Performs adequately', 'Performs well', 'Performs excellently'][p]}`, ...a.matrix[p]!.map(String), String(a.matrix[p]!.reduce((s, x) => s + x, 0))]);
+  const rows = [['Kingsway \\ ILACS', ...ILACS_JUDGEMENTS.map((j) => ILACS_WORDS[j]), 'total']];
+  for (let p = 3; p >= 0; p--) rows.push([`${p + 1} ${KINGSWAY[p]}`, ...a.matrix[p]!.map(String), String(a.matrix[p]!.reduce((s, x) => s + x, 0))]);
   rows.push(['total', ...[0, 1, 2, 3].map((j) => String(a.matrix.reduce((s, r) => s + r[j]!, 0))), String(a.n)]);
   return formatTable(rows).split('\n');
 }

@@ -1,4 +1,4 @@
-import { evaluateIlacs, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import { evaluateIlacs, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
 import type { Agreement } from '../../evaluation/agreement.ts';
 import { INDICATOR_YEARS } from '../../frameworks/indicators/definition.ts';
 import type { LaCode } from '../../domain/local-authority.ts';
@@ -11,7 +11,6 @@ import type { SiteData } from '../site-data.ts';
  * reported on (2023 on), those tuning may look at (before 2023), and all.
  */
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const ILACS = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];
 
 export async function evaluationPage(data: SiteData) {
   const byYear = new Map<number, ReadonlyMap<LaCode, Assessment>>();
@@ -36,6 +35,7 @@ export async function evaluationPage(data: SiteData) {
     compared: e.all.n,
     excluded: [...e.excluded].map(([reason, n]) => ({ reason, n })),
     sets: [set(`Reported: inspections ending in ${TUNING_BEFORE.slice(0, 4)} or later`, e.reporting), set(`Tuning set: inspections ending before ${TUNING_BEFORE.slice(0, 4)}`, e.tuning), set('All inspections compared', e.all)],
-    ilacs: ILACS.map((text, i) => `${i + 1} ${text}`),
+    // Ofsted's words alone: Ofsted numbers its scale from 1 for outstanding, so a number of ours would mislead.
+    ilacs: ILACS_JUDGEMENTS.map((j) => ILACS_WORDS[j]),
   };
 }
