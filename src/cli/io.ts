@@ -49,8 +49,34 @@ export function processIo(stdout: NodeJS.WriteStream = process.stdout, stderr: N
   return { out: (t) => stdout.write(`${t}\n`), err: (t) => stderr.write(`${t}\n`), progress, endProgress };
 }
 
-/** Pads columns for a plain-text table; the first row is the header. */
-export function formatTable(rows: readonly (readonly string[])[]): string {
+// C0 and C1 controls, DEL, the bidi controls and the line separators: what could move the cursor, colour the terminal,
+// start a new row or reorder what is shown.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+
+/**
+ * Text someone typed, made safe to print in a row of output: every control character shown as an escape (`\n`,
+ * `\u001b`). New names and texts are refused at entry (src/domain/user-text.ts); this covers what was stored before
+ * that check, so no stored value can forge a row or an ANSI sequence in a listing.
+ */
+export function printable(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return text.replace(UNPRINTABLE, (c) => named[c] ?? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Ends the process quietly when whatever reads its output goes away (`kingsway letter edits … | head`): a closed
+ * pipe is the reader's choice, not a fault, and must not print a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+/** Pads columns for a plain-text table; the first row is the header. Cells are printed with `printable`. */
+export function formatTable(input: readonly (readonly string[])[]): string {
+  const rows = input.map((row) => row.map(printable));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');

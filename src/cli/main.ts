@@ -7,7 +7,7 @@ import { readSettings } from './framework-options.ts';
 import { defaultDataDir, NO_DATA_FOLDER } from './data-dir.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/repository.ts';
-import { processIo } from './io.ts';
+import { exitQuietlyOnClosedPipe, processIo } from './io.ts';
 
 // Commands load on use, so that `kingsway las` does not pay for the generator or the importers.
 const commands = {
@@ -33,6 +33,7 @@ const commands = {
  * 1 for rejected input or missing data, 2 for a usage error; anything else is a bug and shows its stack.
  */
 const io = processIo();
+exitQuietlyOnClosedPipe();
 const program = new Command('kingsway')
   .description("Ofsted's annual assessment of local authority children's services (2006-2011), reconstructed")
   .addOption(new Option('--db <path>', 'the database file').env('KINGSWAY_DB').default('./kingsway.db'))

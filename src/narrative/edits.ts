@@ -1,5 +1,6 @@
 import type { EditBasis, LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
 import { UsageError } from '../domain/errors.ts';
+import { checkUserText } from '../domain/user-text.ts';
 import type { LetterBlock, LetterDraft, LetterSection } from './letter.ts';
 import type { Sentence, SentenceEdit } from './sentence.ts';
 
@@ -181,6 +182,9 @@ export function applyEdits(letter: LetterDraft, edits: readonly LetterEdit[]): E
  */
 export function prepareEdits(generated: LetterDraft, existing: readonly LetterEdit[], changes: readonly LetterEditOp[], by: string, at: string): Omit<LetterEdit, 'id'>[] {
   if (by.trim() === '') throw new UsageError('an edit must say who made it');
+  // Checked here, in the core, so that the CLI and the web refuse the same things (src/domain/user-text.ts says why).
+  const author = checkUserText(by, 'name', 'the name of who made the edit');
+  for (const change of changes) if (change.op === 'reword' || change.op === 'add') checkUserText(change.text, 'sentence', 'the new sentence');
   const pending: LetterEdit[] = [...existing];
   let nextId = (existing.at(-1)?.id ?? 0) + 1;
   for (const change of changes) {
@@ -189,7 +193,7 @@ export function prepareEdits(generated: LetterDraft, existing: readonly LetterEd
       if (!pending.some((e) => e.id === change.edit)) throw new UsageError(`there is no edit ${change.edit} to this letter to revert`);
     } else checkEdit(letter, change);
     const target = change.op === 'reword' || change.op === 'remove' || change.op === 'move' ? change.target : null;
-    pending.push({ id: nextId++, la: generated.la.code, year: generated.year, change, basis: target ? basisFor(generated, target) : null, author: by.trim(), recordedAt: at });
+    pending.push({ id: nextId++, la: generated.la.code, year: generated.year, change, basis: target ? basisFor(generated, target) : null, author, recordedAt: at });
   }
   return pending.slice(existing.length).map(({ id: _, ...record }) => record);
 }

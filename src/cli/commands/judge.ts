@@ -1,4 +1,5 @@
 import { UsageError } from '../../domain/errors.ts';
+import { checkUserText } from '../../domain/user-text.ts';
 import { isAssessmentGrade } from '../../domain/grade.ts';
 import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
 import { frameworkWith } from '../framework-options.ts';
@@ -24,6 +25,9 @@ export async function runJudge(
   if (options.grade !== undefined && !isAssessmentGrade(options.grade)) throw new UsageError(`--grade ${options.grade} is not on the four-point scale (1-4)`);
   if (options.rationale.trim() === '') throw new UsageError('--rationale must say why');
   if (options.by.trim() === '') throw new UsageError('--by must name who judged');
+  // Names and rationales are printed in tables and CSV: no control characters, no text of unbounded length.
+  const rationale = checkUserText(options.rationale, 'rationale', '--rationale');
+  const author = checkUserText(options.by, 'name', '--by');
   const la = findLa(await store.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const assessment = assessOne(await loadAssessInput(store, framework, options.vintage), la);
   const derivedAtTheTime = assessment.status === 'assessed' ? assessment.derived : assessment.status === 'withheld' ? assessment.derived : null;
@@ -31,8 +35,8 @@ export async function runJudge(
     la: la.code,
     year: framework.year,
     decision: options.withhold === true ? { kind: 'withheld' } : { kind: 'grade', grade: options.grade as 1 | 2 | 3 | 4 },
-    rationale: options.rationale.trim(),
-    author: options.by.trim(),
+    rationale,
+    author,
     recordedAt: options.at,
     derivedAtTheTime,
   };

@@ -2,6 +2,7 @@ import type { LetterEditOp } from '../../domain/letter-edit.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { describeEdit, prepareEdits } from '../../narrative/edits.ts';
 import type { Store } from '../../store/repository.ts';
+import { printable } from '../io.ts';
 import type { Io } from '../io.ts';
 import { editedLetter, generatedLetter } from './letter.ts';
 import type { LetterOptions } from './letter.ts';
@@ -34,7 +35,7 @@ export async function runLetterEdits(store: Store, options: LetterOptions, io: I
   const revertedBy = new Map(edits.flatMap((e) => (e.change.op === 'revert' ? [[e.change.edit, e.id] as const] : [])));
   for (const e of edits) {
     const note = revertedBy.has(e.id) ? ` (reverted by edit ${revertedBy.get(e.id)})` : '';
-    io.out(`${e.id}\t${e.recordedAt}\t${e.author}\t${describeEdit(e.change)}${note}`);
+    io.out(`${e.id}\t${e.recordedAt}\t${printable(e.author)}\t${printable(describeEdit(e.change))}${note}`);
   }
   if (reviews.length > 0) {
     io.out(`\n${reviews.length} need${reviews.length === 1 ? 's' : ''} review:`);
