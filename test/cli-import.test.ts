@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -22,6 +22,16 @@ describe('kingsway import --bundle', () => {
     await store.close();
   });
   after(() => tmp.cleanup());
+
+  it('an inspection dated 2099 is refused by kingsway import, which gives the readers today\'s date', () => {
+    const bundle = join(tmp.dir, 'future');
+    cpSync(fileURLToPath(new URL('./fixtures/malformed-bundles/future-inspection-date/', import.meta.url)), bundle, { recursive: true });
+    const before = fingerprint(db);
+    const run = kingsway(db, 'import', '--no-data', '--bundle', bundle);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /provider-inspections\.csv, line 2, column 2 \(inspection_date\): "2099-03-12": .*the date is after today/);
+    assert.equal(fingerprint(db), before);
+  });
 
   it('dry-run reports what would be written and writes nothing', () => {
     const bundle = copyBundle('minimal', join(tmp.dir, 'dry'));

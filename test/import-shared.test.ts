@@ -27,7 +27,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     tmp = tempDir();
     db = join(tmp.dir, 'kingsway.db');
     const store = await SqliteStore.open(db);
-    const results = await runImport(store, { dataDir, bundles: [], dryRun: false }, quiet);
+    const results = await runImport(store, { dataDir, bundles: [], dryRun: false, today: '2026-12-01' }, quiet);
     await store.close();
     assert.deepEqual(
       results.map((r) => [r.source, r.status]),
@@ -75,7 +75,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   it('re-importing the same files changes nothing', async () => {
     const before = fingerprint(db);
     const store = await SqliteStore.open(db);
-    const results = await runImport(store, { dataDir, bundles: [], dryRun: false }, quiet);
+    const results = await runImport(store, { dataDir, bundles: [], dryRun: false, today: '2026-12-01' }, quiet);
     await store.close();
     assert.ok(results.every((r) => r.status === 'unchanged'), JSON.stringify(results.map((r) => r.status)));
     assert.equal(fingerprint(db), before);
@@ -124,7 +124,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     await store.close();
     const empty = fingerprint(dry);
     const again = await SqliteStore.open(dry);
-    const results = await runImport(again, { dataDir, bundles: [], dryRun: true }, quiet);
+    const results = await runImport(again, { dataDir, bundles: [], dryRun: true, today: '2026-12-01' }, quiet);
     await again.close();
     assert.ok(results.every((r) => r.status === 'valid'), JSON.stringify(results.map((r) => [r.source, r.status])));
     assert.equal(results.find((r) => r.source === 'lait')?.counts['indicator_value'], 641_070);

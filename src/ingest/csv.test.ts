@@ -76,6 +76,23 @@ describe('decodeFile', () => {
     assert.ok(!cut.ok);
     assert.match(cut.rejection.reason, /gzip stream is damaged or truncated/);
   });
+  it('refuses a gzip stream that expands past the limit (a "zip bomb")', () => {
+    const bomb = gzipSync(new Uint8Array(1_000_000));
+    const d = decodeFile('f.gz', bomb, 'utf-8', 1024 * 1024 / 4);
+    assert.ok(!d.ok);
+    assert.match(d.rejection.reason, /expands to more than the 0.25 MB a file may be/);
+  });
+  it('reads UTF-16LE when declared, and says so when bytes declared UTF-16LE are not', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('a,b\n1,2\n', 'utf16le')]);
+    assert.deepEqual(decodeFile('f', utf16, 'utf-16le'), { ok: true, text: 'a,b\n1,2\n' });
+    assert.deepEqual(decodeFile('f', Buffer.from('a,b\n1,2\n', 'utf16le'), 'utf-16le'), { ok: true, text: 'a,b\n1,2\n' });
+    const utf8 = decodeFile('f', bytes('a,b\ncafé,2\n'), 'utf-16le');
+    assert.ok(!utf8.ok);
+    assert.match(utf8.rejection.reason, /declares utf-16le, but the bytes are not UTF-16LE .*: they read as UTF-8/);
+    const latin1 = decodeFile('f', new Uint8Array([...bytes('a,b\ncaf'), 0xe9, 0x0a]), 'utf-16le');
+    assert.ok(!latin1.ok);
+    assert.match(latin1.rejection.reason, /they read as a single-byte encoding such as windows-1252/);
+  });
 });
 
 describe('scalar values', () => {

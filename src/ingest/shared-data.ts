@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { LocalAuthority } from '../domain/local-authority.ts';
 import type { ProgressFn, SourceRead } from './source.ts';
-import { readHexMap } from './sources/hexmap.ts';
-import { readIlacs } from './sources/ilacs.ts';
-import { readLaCodes } from './sources/la-codes.ts';
-import { readLait } from './sources/lait.ts';
-import { readNeighbours } from './sources/neighbours.ts';
+import { hexDataset, readHexMap } from './sources/hexmap.ts';
+import { ILACS_DATASET, readIlacs } from './sources/ilacs.ts';
+import { LA_CODES_DATASET, readLaCodes } from './sources/la-codes.ts';
+import { LAIT_DATASET, readLait } from './sources/lait.ts';
+import { neighbourDataset, readNeighbours } from './sources/neighbours.ts';
 
 /**
  * The published sources Kingsway reads from a data folder laid out as shared/data is (see its README): each with a
@@ -99,3 +99,17 @@ export const PUBLISHED_SOURCES: readonly PublishedSource[] = [
     },
   },
 ];
+
+/**
+ * Dataset ids an evidence bundle may not take: the published sources' own (`la-codes`, `dfe-lait`, `ilacs-jt39`) and
+ * their `--only` names. A bundle whose manifest said `"id": "la-codes"` once replaced the LA list, and every LA with
+ * it (issue 11). Taken from the sources themselves, so that a new source is reserved as it is added.
+ */
+export const RESERVED_DATASET_IDS: ReadonlySet<string> = new Set([...PUBLISHED_SOURCES.map((s) => s.name), LA_CODES_DATASET.id, LAIT_DATASET.id, ILACS_DATASET.id]);
+/** The published sources whose id depends on a vintage or a layout (`dfe-sn-2021-04`, `odileeds-hexmap-uk-upper-tier`). */
+export const RESERVED_DATASET_ID_PREFIXES: readonly string[] = [neighbourDataset('').id, hexDataset('').id];
+
+/** Whether a bundle may use this dataset id: not one a published source writes. */
+export function isReservedDatasetId(id: string): boolean {
+  return RESERVED_DATASET_IDS.has(id) || RESERVED_DATASET_ID_PREFIXES.some((prefix) => id.startsWith(prefix));
+}

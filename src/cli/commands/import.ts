@@ -21,6 +21,8 @@ export interface ImportOptions {
   readonly only?: readonly string[];
   readonly dryRun: boolean;
   readonly aliasesFile?: string;
+  /** Today's date (ISO), from the shell's clock: no evidence may be dated after it (docs/evidence-bundle.md, Limits). */
+  readonly today: string;
 }
 
 export interface SourceResult {
@@ -123,7 +125,7 @@ export async function runImport(store: Store, options: ImportOptions, io: Io): P
     io.err(`importing bundle ${dir}`);
     const las = dryRunLas ?? (await store.localAuthorities());
     const storedIndicators = new Set((await store.indicators()).map((i) => i.id));
-    const read = readBundle({ dir, context: { las: new Map(las.map((la) => [la.code, la])), storedIndicators }, aliases, onProgress: io.progress });
+    const read = readBundle({ dir, today: options.today, context: { las: new Map(las.map((la) => [la.code, la])), storedIndicators }, aliases, onProgress: io.progress });
     await apply(`bundle ${dir}`, read);
   }
   return results;

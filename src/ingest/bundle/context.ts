@@ -2,12 +2,24 @@ import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
 import { existsOn, parseLaCode } from '../../domain/local-authority.ts';
 import type { CsvRow } from '../csv.ts';
 import type { Column, RowReader } from '../columns.ts';
+import { dateProblem } from './limits.ts';
+import type { DateLimit } from './limits.ts';
 
 /** What a bundle is checked against: the LAs and indicators already in the store. */
 export interface BundleContext {
   readonly las: ReadonlyMap<string, LocalAuthority>;
   /** Indicator ids stored by other datasets, which a bundle's values may refer to without redefining. */
   readonly storedIndicators: ReadonlySet<string>;
+  /** The latest date a row may carry: the manifest's as-at date or today, whichever is earlier (readBundle sets it). */
+  readonly latestDate?: DateLimit | null;
+}
+
+/** A date held to the context's latest date: rejected on its column (and `undefined`) when later. */
+export function notAfterLimit<K extends string>(r: RowReader<K>, row: CsvRow, key: K, date: string | null | undefined, ctx: BundleContext): string | null | undefined {
+  const problem = dateProblem(date, ctx.latestDate);
+  if (problem === null) return date;
+  r.reject(row, key, r.text(row, key), problem);
+  return undefined;
 }
 
 /** Reads an LA code that must be a known LA; with a date, the LA must also have existed then. */

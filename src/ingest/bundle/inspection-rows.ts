@@ -8,6 +8,8 @@ import type { CsvTable } from '../csv.ts';
 import type { ResolvedColumns } from '../columns.ts';
 import { RowReader } from '../columns.ts';
 import { parseDate, parseUrn } from '../values.ts';
+import { dateProblem } from './limits.ts';
+import type { DateLimit } from './limits.ts';
 import type { BundleColumn } from './spec.ts';
 
 /**
@@ -51,7 +53,7 @@ const codeOf = (j: Judgement | undefined) => (j === undefined ? REJECTED : 1 + J
 /** Both readings of a judgement cell in one lookup: education's code × 256 + social care's. */
 const READ_BOTH = memoByString((v) => codeOf(parseJudgement(v, 'education')) * 256 + codeOf(parseJudgement(v, 'social-care')));
 
-export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<BundleColumn<'provider-inspections'>>): InspectionRows {
+export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<BundleColumn<'provider-inspections'>>, latest?: DateLimit | null): InspectionRows {
   const r = new RowReader(table, columns);
   const count = table.rows.length;
   const out = {
@@ -84,7 +86,13 @@ export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<Bun
     out.line[i] = row.line;
     const urn = urnColumn.required(row, parseUrn, 'a URN (digits)');
     out.urn[i] = urn === undefined ? NaN : Number(urn);
-    out.date[i] = dateColumn.required(row, dateNumber, 'a real date (YYYY-MM-DD or DD/MM/YYYY)') ?? -1;
+    let d = dateColumn.required(row, dateNumber, 'a real date (YYYY-MM-DD or DD/MM/YYYY)') ?? -1;
+    const late = d < 0 ? null : dateProblem(dates[d], latest);
+    if (late !== null) {
+      dateColumn.reject(row, dateColumn.text(row), late);
+      d = -1;
+    }
+    out.date[i] = d;
     const kind = kindColumn.required(row, parseInspectionKind, 'full, interim, monitoring, registration or short');
     out.kind[i] = kind === undefined ? REJECTED : INSPECTION_KINDS.indexOf(kind);
     for (let c = 0; c < JUDGEMENT_COLUMNS; c++) {
@@ -111,7 +119,14 @@ export function readInspectionRows(table: CsvTable, columns: ResolvedColumns<Bun
 const SOCIAL_CARE_TYPES: ReadonlySet<Provider['type']> = new Set(['childrens-home', 'secure-childrens-home', 'fostering-agency', 'adoption-agency']);
 const NO_SUB: Partial<Record<SubJudgementName, Judgement>> = Object.freeze({});
 
-export function joinInspections(rows: InspectionRows, header: readonly string[], index: Readonly<Partial<Record<BundleColumn<'provider-inspections'>, number>>>, providers: readonly Provider[], indexOf: ReadonlyMap<number, number>) {
+export function joinInspections(
+  rows: InspectionRows,
+  header: readonly string[],
+  index: Readonly<Partial<Record<BundleColumn<'provider-inspections'>, number>>>,
+  providers: readonly Provider[],
+  indexOf: ReadonlyMap<number, number>,
+  rejectedProviders: ReadonlySet<number> = new Set(),
+) {
   const rejections: Rejection[] = [...rows.rejections];
   const at = (key: BundleColumn<'provider-inspections'>) => {
     const i = index[key];
@@ -129,6 +144,8 @@ export function joinInspections(rows: InspectionRows, header: readonly string[],
     const urn = rows.urn[i]!;
     const p = Number.isNaN(urn) ? undefined : indexOf.get(urn);
     const provider = p === undefined ? undefined : providers[p];
+    // A provider refused in its own file has already been reported; its inspections are not reported again.
+    if (!provider && rejectedProviders.has(urn)) continue;
     if (!Number.isNaN(urn) && !provider) reject(i, 'urn', String(urn), 'no provider with this URN in the bundle’s providers file');
     const date = rows.date[i]! < 0 ? undefined : rows.dates[rows.date[i]!]!;
     if (provider && date && provider.openedOn && date < provider.openedOn) {

@@ -12,7 +12,7 @@ import type { ResolvedColumns } from '../columns.ts';
 import { RowReader } from '../columns.ts';
 import { parseCount, parseDate, parseNumber } from '../values.ts';
 import type { BundleContext } from './context.ts';
-import { SeenKeys } from './context.ts';
+import { SeenKeys, notAfterLimit } from './context.ts';
 import type { BundleColumn } from './spec.ts';
 
 const parsePolarity = vocabulary<Polarity>(POLARITIES, {
@@ -54,6 +54,8 @@ export function parseIndicators(table: CsvTable, columns: ResolvedColumns<Bundle
   const r = new RowReader(table, columns);
   const seen = new SeenKeys();
   const rows: IndicatorDefinition[] = [];
+  /** Ids of rows refused for another of their values. */
+  const rejected = new Set<string>();
   for (const row of table.rows) {
     const id = r.required(row, 'indicator_id', (v) => v, 'an indicator id such as NI 75');
     const name = r.required(row, 'name', (v) => v, 'the indicator’s name');
@@ -61,19 +63,24 @@ export function parseIndicators(table: CsvTable, columns: ResolvedColumns<Bundle
     const polarity = r.required(row, 'polarity', parsePolarity, 'higher-is-better, lower-is-better or no-polarity');
     const ecmOutcome = r.optional(row, 'ecm_outcome', parseEcm, 'an Every Child Matters outcome: being-healthy, staying-safe, enjoying-and-achieving, positive-contribution or economic-wellbeing');
     const source = r.required(row, 'source', (v) => v, 'who publishes it');
-    if ([id, name, unit, polarity, ecmOutcome, source].includes(undefined)) continue;
+    if ([id, name, unit, polarity, ecmOutcome, source].includes(undefined)) {
+      // Its values are then not reported again as "unknown indicator": one fault, one message.
+      if (id !== undefined) rejected.add(id);
+      continue;
+    }
     if (!seen.check(r, row, id!, 'indicator_id', id!)) continue;
     rows.push({ id: id!, name: name!, unit: unit!, polarity: polarity!, ecmOutcome: ecmOutcome!, topic: r.text(row, 'topic') || null, description: r.text(row, 'description') || null, source: source! });
   }
-  return { rows, rejections: r.rejections };
+  return { rows, rejections: r.rejections, rejected };
 }
 
-export function parseIndicatorValues(table: CsvTable, columns: ResolvedColumns<BundleColumn<'indicator-values'>>, ctx: BundleContext, bundleIndicators: ReadonlySet<string>) {
+export function parseIndicatorValues(table: CsvTable, columns: ResolvedColumns<BundleColumn<'indicator-values'>>, ctx: BundleContext, bundleIndicators: ReadonlySet<string>, rejectedIndicators: ReadonlySet<string> = new Set()) {
   const r = new RowReader(table, columns);
   const seen = new SeenKeys();
   const rows: IndicatorValue[] = [];
   for (const row of table.rows) {
     const indicator = r.required(row, 'indicator_id', (v) => v, 'an indicator id');
+    if (indicator !== undefined && rejectedIndicators.has(indicator)) continue;
     if (indicator !== undefined && !bundleIndicators.has(indicator) && !ctx.storedIndicators.has(indicator)) {
       r.reject(row, 'indicator_id', indicator, 'unknown indicator: define it in the bundle’s indicators file');
       continue;
@@ -106,7 +113,7 @@ export function parseOutcomeCounts(table: CsvTable, columns: ResolvedColumns<Bun
   for (const row of table.rows) {
     const area = readArea(r, row, 'area_kind', 'area_code', ctx);
     const providerType = r.required(row, 'provider_type', parseProviderType, 'a provider type such as primary-school');
-    const asAt = r.required(row, 'as_at', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
+    const asAt = notAfterLimit(r, row, 'as_at', r.required(row, 'as_at', parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)'), ctx) ?? undefined;
     const judgement = r.required(row, 'judgement', (v) => parseJudgement(v), 'outstanding, good, satisfactory, adequate, requires improvement or inadequate');
     const count = r.required(row, 'count', parseCount, 'a whole number (0 or more)');
     const basisRaw = r.text(row, 'basis');

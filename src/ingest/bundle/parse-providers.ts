@@ -5,7 +5,7 @@ import type { ResolvedColumns } from '../columns.ts';
 import { RowReader } from '../columns.ts';
 import { parseDate, parseUrn } from '../values.ts';
 import type { BundleContext } from './context.ts';
-import { checkOrder, readLa } from './context.ts';
+import { checkOrder, notAfterLimit, readLa } from './context.ts';
 import { joinInspections, readInspectionRows } from './inspection-rows.ts';
 import type { BundleColumn } from './spec.ts';
 
@@ -21,6 +21,8 @@ export function parseProviders(table: CsvTable, columns: ResolvedColumns<BundleC
   // read than one of 114,000 freshly parsed strings.
   const indexOf = new Map<number, number>();
   const lines = new Int32Array(table.rows.length);
+  /** URNs of rows refused for another of their values. */
+  const rejected = new Set<number>();
   const providers: Provider[] = [];
   const urnColumn = r.column('urn');
   const nameColumn = r.column('name');
@@ -36,11 +38,15 @@ export function parseProviders(table: CsvTable, columns: ResolvedColumns<BundleC
     const type = typeColumn.required(row, parseProviderType, 'a provider type such as primary-school, childminder, childrens-home');
     const la = readLa(laColumn, row, ctx);
     const ownership = ownershipColumn.required(row, parseOwnership, 'la-run, commissioned, maintained, academy or private-voluntary');
-    const openedOn = openedColumn.optional(row, parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
-    const closedOn = closedColumn.optional(row, parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)');
+    const openedOn = notAfterLimit(r, row, 'opened_on', openedColumn.optional(row, parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)'), ctx);
+    const closedOn = notAfterLimit(r, row, 'closed_on', closedColumn.optional(row, parseDate, 'a real date (YYYY-MM-DD or DD/MM/YYYY)'), ctx);
     const predecessorUrn = predecessorColumn.optional(row, parseUrn, 'a URN (digits)');
     checkOrder(r, row, openedOn, closedOn, 'closed_on', 'the provider closes before it opens');
-    if (urn === undefined || name === undefined || type === undefined || la === undefined || ownership === undefined || openedOn === undefined || closedOn === undefined || predecessorUrn === undefined) continue;
+    if (urn === undefined || name === undefined || type === undefined || la === undefined || ownership === undefined || openedOn === undefined || closedOn === undefined || predecessorUrn === undefined) {
+      // Its inspections are then not reported again as "no provider with this URN": one fault, one message.
+      if (urn !== undefined) rejected.add(Number(urn));
+      continue;
+    }
     const key = Number(urn);
     const first = indexOf.get(key);
     if (first !== undefined) {
@@ -51,7 +57,7 @@ export function parseProviders(table: CsvTable, columns: ResolvedColumns<BundleC
     lines[providers.length] = row.line;
     providers.push({ urn, name, type, la, ownership, openedOn, closedOn, predecessorUrn });
   }
-  return { rows: providers, rejections: r.rejections, indexOf };
+  return { rows: providers, rejections: r.rejections, indexOf, rejected };
 }
 
 /** The whole provider-inspections reader, in one thread: both steps of inspection-rows.ts. */
@@ -60,6 +66,8 @@ export function parseProviderInspections(
   columns: ResolvedColumns<BundleColumn<'provider-inspections'>>,
   providers: readonly Provider[],
   indexOf: ReadonlyMap<number, number>,
+  rejected: ReadonlySet<number>,
+  ctx: BundleContext,
 ) {
-  return joinInspections(readInspectionRows(table, columns), table.header, columns.index, providers, indexOf);
+  return joinInspections(readInspectionRows(table, columns, ctx.latestDate), table.header, columns.index, providers, indexOf, rejected);
 }

@@ -1,11 +1,12 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Rejection } from '../../domain/errors.ts';
 import type { LaInspection } from '../../domain/la-inspection.ts';
 import type { ImportBatch, SourceFile } from '../../store/repository.ts';
 import type { AliasTable } from '../columns.ts';
-import { loadText } from '../source.ts';
 import type { ProgressFn, SourceRead } from '../source.ts';
 import type { BundleContext } from './context.ts';
+import { loadBundleText } from './files.ts';
+import { MAX_MANIFEST_BYTES, dateLimit, shownValue } from './limits.ts';
 import { Manifest } from './manifest.ts';
 import { parseAddressees } from './parse-addressees.ts';
 import { parseIndicatorValues, parseIndicators, parseOutcomeCounts } from './parse-indicators.ts';
@@ -20,7 +21,15 @@ export interface BundleInput {
   /** Extra column aliases (`--aliases FILE`), per file kind, added to the manifest's and the built-in ones. */
   readonly aliases?: Partial<Record<BundleFileKind, AliasTable>>;
   readonly onProgress?: ProgressFn;
+  /**
+   * Today's date (YYYY-MM-DD), from the caller: no date in the bundle may be later. The clock belongs to the shell,
+   * so the reader stays pure; without it only the manifest's `as_at` (if any) limits dates.
+   */
+  readonly today?: string;
 }
+
+/** Every rejection as messages show it: a long value cut short, control characters made visible (limits.ts). */
+const shown = (rejections: readonly Rejection[]): Rejection[] => rejections.map((r) => ({ ...r, value: shownValue(r.value) }));
 
 /** V8 says where JSON broke ("… (line 3 column 5)" or "at position 45"); turn that into a line and column. */
 function jsonPosition(text: string, message: string): { line: number | null; column: string | null } {
@@ -33,9 +42,14 @@ function jsonPosition(text: string, message: string): { line: number | null; col
   return { line: lines.length, column: String(lines.at(-1)!.length + 1) };
 }
 
-export function readManifest(dir: string, display: string): { ok: true; manifest: Manifest; file: SourceFile } | { ok: false; rejections: readonly Rejection[] } {
+export function readManifest(dir: string, display: string, today?: string): { ok: true; manifest: Manifest; file: SourceFile } | { ok: false; rejections: readonly Rejection[] } {
+  const result = readManifestUnshown(dir, display, today);
+  return result.ok ? result : { ok: false, rejections: shown(result.rejections) };
+}
+
+function readManifestUnshown(dir: string, display: string, today: string | undefined): { ok: true; manifest: Manifest; file: SourceFile } | { ok: false; rejections: readonly Rejection[] } {
   const file = `${display}/manifest.json`;
-  const loaded = loadText(join(dir, 'manifest.json'), file);
+  const loaded = loadBundleText(dir, 'manifest.json', { display: file, manifest: null }, 'utf-8', MAX_MANIFEST_BYTES);
   if (!loaded.ok) return { ok: false, rejections: loaded.rejections.map((r) => (r.reason === 'no such file' ? { ...r, reason: 'no such file: a bundle folder needs a manifest.json (see docs/evidence-bundle.md)' } : r)) };
   let json: unknown;
   try {
@@ -61,6 +75,9 @@ export function readManifest(dir: string, display: string): { ok: true; manifest
   if (repeated.length > 0) {
     return { ok: false, rejections: [{ file, line: null, column: 'files', value: repeated[0]!, reason: 'the manifest lists this kind of file twice; a bundle has one file of each kind' }] };
   }
+  if (today !== undefined && parsed.data.as_at !== undefined && parsed.data.as_at > today) {
+    return { ok: false, rejections: [{ file, line: null, column: 'as_at', value: parsed.data.as_at, reason: `the as-at date is after today (${today}); evidence cannot be as at a future date` }] };
+  }
   return { ok: true, manifest: parsed.data, file: { ...loaded.value.file, rows: parsed.data.files.length } };
 }
 
@@ -71,11 +88,16 @@ export function readManifest(dir: string, display: string): { ok: true; manifest
  * the whole bundle is refused and every rejection is returned.
  */
 export function readBundle(input: BundleInput): SourceRead {
+  const read = readBundleUnshown(input);
+  return read.ok ? read : { ok: false, rejections: shown(read.rejections) };
+}
+
+function readBundleUnshown(input: BundleInput): SourceRead {
   const display = basename(input.dir.replace(/[/\\]+$/, '')) || input.dir;
-  const m = readManifest(input.dir, display);
+  const m = readManifestUnshown(input.dir, display, input.today);
   if (!m.ok) return m;
   const { manifest } = m;
-  const ctx = input.context;
+  const ctx: BundleContext = { ...input.context, latestDate: dateLimit(manifest.as_at, input.today) };
   const rejections: Rejection[] = [];
   const files: SourceFile[] = [m.file];
   // Files are loaded one at a time, as each is needed, and let go once read: a national bundle's parsed text is
@@ -108,32 +130,34 @@ export function readBundle(input: BundleInput): SourceRead {
     const file = load(kind);
     return file ? parse(file) : absent;
   };
-  const providersRead = read('providers', (f) => parseProviders(...f, ctx), { rows: [], rejections: [], indexOf: new Map<number, number>() });
+  const providersRead = read('providers', (f) => parseProviders(...f, ctx), { rows: [], rejections: [], indexOf: new Map<number, number>(), rejected: new Set<number>() });
   const providers = take(providersRead);
   const providerByUrn = providersRead.indexOf;
-  const providerInspections = take(read('provider-inspections', (f) => parseProviderInspections(...f, providers, providerByUrn), { rows: [], rejections: [] }));
-  const laRows = take(read('la-inspections', (f) => parseLaInspections(...f, ctx), { rows: [], rejections: [] }));
+  const providerInspections = take(read('provider-inspections', (f) => parseProviderInspections(...f, providers, providerByUrn, providersRead.rejected, ctx), { rows: [], rejections: [] }));
+  const laRead = read('la-inspections', (f) => parseLaInspections(...f, ctx), { rows: [], rejections: [], rejected: new Set<string>() });
+  const laRows = take(laRead);
   const laKeys = new Set(laRows.map((i) => laInspectionKey(i.la, i.kind, i.endDate)));
   const findings = read(
     'la-inspection-findings',
     (f) => {
-      const parsed = parseFindings(...f, ctx, laKeys);
+      const parsed = parseFindings(...f, ctx, laKeys, laRead.rejected);
       rejections.push(...parsed.rejections);
       return parsed.byInspection;
     },
     new Map<string, LaInspection['findings'][number][]>(),
   );
   const laInspections: LaInspection[] = laRows.map((i) => ({ ...i, findings: findings.get(laInspectionKey(i.la, i.kind, i.endDate)) ?? [] }));
-  const indicators = take(read('indicators', (f) => parseIndicators(...f), { rows: [], rejections: [] }));
+  const indicatorsRead = read('indicators', (f) => parseIndicators(...f), { rows: [], rejections: [], rejected: new Set<string>() });
+  const indicators = take(indicatorsRead);
   const defined = new Set(indicators.map((i) => i.id));
-  const indicatorValues = take(read('indicator-values', (f) => parseIndicatorValues(...f, ctx, defined), { rows: [], rejections: [] }));
+  const indicatorValues = take(read('indicator-values', (f) => parseIndicatorValues(...f, ctx, defined, indicatorsRead.rejected), { rows: [], rejections: [] }));
   const outcomeCounts = take(read('outcome-counts', (f) => parseOutcomeCounts(...f, ctx), { rows: [], rejections: [] }));
   const addressees = take(read('addressees', (f) => parseAddressees(...f, ctx), { rows: [], rejections: [] }));
   input.onProgress?.('bundle files', manifest.files.length, manifest.files.length);
 
   // Predecessor URNs must name a provider in this bundle, or the chain cannot be followed.
   for (const p of providers) {
-    if (p.predecessorUrn !== null && !providerByUrn.has(Number(p.predecessorUrn))) {
+    if (p.predecessorUrn !== null && !providerByUrn.has(Number(p.predecessorUrn)) && !providersRead.rejected.has(Number(p.predecessorUrn))) {
       rejections.push({ file: `${display}/${manifest.files.find((f) => f.kind === 'providers')!.path}`, line: null, column: 'predecessor_urn', value: p.predecessorUrn, reason: `URN ${p.urn} names a predecessor that is not in the providers file` });
     }
   }

@@ -127,5 +127,8 @@ export const DEFAULT_FILE_NAME: Readonly<Record<BundleFileKind, string>> = {
   addressees: 'addressees.csv',
 };
 
-/** Separator between address lines inside the `address` cell ("Town Hall | Stockport"); newlines also work. */
+/**
+ * Separator between address lines inside the `address` cell ("Town Hall | Stockport"). A line break inside a cell is
+ * refused (limits.ts): a CSV field is one line.
+ */
 export const ADDRESS_LINE_SEPARATOR = ' | ';

@@ -28,8 +28,10 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Writes a batch inside one SQLite transaction: delete the dataset's previous rows, insert the new ones. If a row's
  * key belongs to another dataset (a URN, an indicator id, an LA code), the whole transaction is rolled back and the
- * import is rejected naming the key and its owner. Prepared statements in a single transaction are the fast path for
- * SQLite bulk loads (641k LAIT values in well under a second; see bench/).
+ * import is rejected naming the key and its owner. So it is, in the same transaction, when the stored dataset is of
+ * another kind (real or synthetic), or when replacing it would leave another dataset's rows pointing at an LA, a URN
+ * or an indicator it no longer has (danglingReferences). Prepared statements in a single transaction are the fast
+ * path for SQLite bulk loads (641k LAIT values in well under a second; see bench/).
  */
 export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): ImportOutcome {
   const counts: Record<string, number> = {};
@@ -68,7 +70,16 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
   };
 
   const run = db.transaction((): ImportOutcome => {
-    const previous = db.prepare('SELECT 1 FROM dataset WHERE id = ?').get(batch.dataset.id) !== undefined;
+    const stored = db.prepare('SELECT kind FROM dataset WHERE id = ?').get(batch.dataset.id) as { kind: string } | undefined;
+    const previous = stored !== undefined;
+    // Synthetic data replaced by real under the same id, or real by synthetic, would change what every page labels
+    // SYNTHETIC without anyone asking for it: a dataset keeps its kind, and a different kind needs a different id.
+    if (stored && stored.kind !== batch.dataset.kind) {
+      throw new ImportRejectedError(batch.dataset.id, [
+        { file, line: null, column: null, value: batch.dataset.id, reason: `dataset "${batch.dataset.id}" is stored as ${stored.kind} data; ${batch.dataset.kind} data cannot replace it (give it another dataset id)` },
+      ]);
+    }
+    if (previous) rememberKeys(db, batch.dataset.id);
     for (const table of DATASET_TABLES) db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(batch.dataset.id);
     db.prepare('DELETE FROM dataset WHERE id = ?').run(batch.dataset.id);
     const d = batch.dataset.id;
@@ -172,6 +183,10 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
       (h) => [h.layout, h.gss, h.name, h.q, h.r, d],
       (h) => ({ where: 'layout = ? AND gss = ?', params: [h.layout, h.gss], label: `hex ${h.gss} in ${h.layout}` }),
     );
+    if (previous) {
+      const dangling = danglingReferences(db, batch);
+      if (dangling.length > 0) throw new ImportRejectedError(d, dangling.map((reason) => ({ file, line: null, column: null, value: reason.key, reason: reason.text })));
+    }
     const rowCount = Object.values(counts).reduce((a, b) => a + b, 0);
     db.prepare('INSERT INTO dataset (id, kind, title, source, licence, content_sha256, files_json, row_count) VALUES (?,?,?,?,?,?,?,?)').run(
       d,
@@ -185,5 +200,111 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
     );
     return { status: 'written', dataset: d, counts, replaced: previous };
   });
-  return run();
+  try {
+    return run();
+  } finally {
+    forgetKeys(db);
+  }
+}
+
+/** What other rows refer to, by key: an LA by its code, a provider by its URN, an indicator by its id. */
+const TARGETS = {
+  las: { table: 'local_authority', column: 'code', name: 'LA' },
+  urns: { table: 'provider', column: 'urn', name: 'URN' },
+  indicators: { table: 'indicator', column: 'id', name: 'indicator' },
+} as const;
+type Target = keyof typeof TARGETS;
+const gone = (target: Target) => `temp.kingsway_gone_${target}`;
+
+/**
+ * Notes, before a dataset's rows are deleted, the keys it holds, in a temporary table per kind of key (kept in SQL:
+ * a national synthetic dataset has 114,661 URNs, which need not pass through JavaScript).
+ */
+function rememberKeys(db: Db, dataset: string): void {
+  for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+    db.prepare(`DROP TABLE IF EXISTS ${gone(target)}`).run();
+    db.prepare(`CREATE TABLE ${gone(target)} AS SELECT ${t.column} AS key FROM ${t.table} WHERE dataset_id = ?`).run(dataset);
+  }
+}
+
+function forgetKeys(db: Db): void {
+  for (const target of Object.keys(TARGETS) as Target[]) db.prepare(`DROP TABLE IF EXISTS ${gone(target)}`).run();
+}
+
+/**
+ * A reference from one table to another's key, as the schema has them (src/store/schema.ts; SQLite is not asked to
+ * enforce them, because each dataset is replaced whole and the order of imports is the user's).
+ */
+interface Reference {
+  readonly target: Target;
+  /** What holds the reference, in the plural, as a message names it ("providers"). */
+  readonly what: string;
+  /** Selects (dataset, key, n) of the rows referring to a key that is gone; takes the replacing dataset's id, to leave its own rows out, unless `ownerless`. */
+  readonly sql: string;
+  readonly ownerless?: true;
+}
+
+const reference = (target: Target, what: string, table: string, column: string, also = ''): Reference => ({
+  target,
+  what,
+  sql: `SELECT dataset_id AS dataset, ${column} AS key, count(*) AS n FROM ${table} WHERE ${column} IN (SELECT key FROM ${gone(target)}) ${also} AND dataset_id <> ? GROUP BY dataset_id, ${column} ORDER BY dataset_id, ${column}`,
+});
+
+const REFERENCES: readonly Reference[] = [
+  reference('las', 'providers', 'provider', 'la_code'),
+  reference('las', 'LA inspections', 'la_inspection', 'la_code'),
+  reference('las', 'addressees', 'addressee', 'la_code'),
+  reference('las', 'statistical-neighbour rows', 'neighbour', 'la_code'),
+  reference('las', 'statistical-neighbour rows', 'neighbour', 'neighbour_code'),
+  reference('las', 'indicator values', 'indicator_value', 'area_code', "AND area_kind IN ('la', 'similar-areas')"),
+  reference('las', 'outcome counts', 'outcome_count', 'area_code', "AND area_kind IN ('la', 'similar-areas')"),
+  // Inspectors' judgements and letter edits belong to no dataset, but name an LA all the same.
+  ...(
+    [
+      ['inspector judgements', 'inspector_judgement'],
+      ['letter edits', 'letter_edit'],
+    ] as const
+  ).map(([what, table]): Reference => ({
+    target: 'las',
+    what,
+    sql: `SELECT NULL AS dataset, la_code AS key, count(*) AS n FROM ${table} WHERE la_code IN (SELECT key FROM ${gone('las')}) GROUP BY la_code ORDER BY la_code`,
+    ownerless: true,
+  })),
+  reference('urns', 'provider inspections', 'provider_inspection', 'urn'),
+  reference('urns', 'providers', 'provider', 'predecessor_urn'),
+  reference('indicators', 'indicator values', 'indicator_value', 'indicator_id'),
+];
+
+/** Enough to say what breaks without a report of thousands of lines; the count of the rest is given. */
+const MAX_DANGLING_SHOWN = 20;
+
+/**
+ * What replacing a dataset would leave pointing at nothing: rows of other datasets that refer to an LA, a URN or an
+ * indicator the dataset had before and has no longer. A bundle that replaced the LA list once left every provider and
+ * inspection without its LA, and `kingsway assess` then reported "0 LAs" with exit 0 (issue 11). Only keys the
+ * dataset gave up are looked at (rememberKeys noted them before the delete), so a re-import of the same keys costs
+ * three small deletes.
+ */
+function danglingReferences(db: Db, batch: ImportBatch): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [];
+  let hidden = 0;
+  for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+    db.prepare(`DELETE FROM ${gone(target)} WHERE EXISTS (SELECT 1 FROM ${t.table} WHERE ${t.column} = ${gone(target)}.key)`).run();
+    if (db.prepare(`SELECT 1 FROM ${gone(target)} LIMIT 1`).get() === undefined) continue;
+    for (const ref of REFERENCES.filter((r) => r.target === target)) {
+      for (const row of db.prepare(ref.sql).all(...(ref.ownerless ? [] : [batch.dataset.id])) as { dataset: string | null; key: string; n: number }[]) {
+        if (out.length >= MAX_DANGLING_SHOWN) {
+          hidden += row.n;
+          continue;
+        }
+        const owner = row.dataset === null ? '' : ` of dataset "${row.dataset}"`;
+        out.push({
+          key: `${t.name} ${row.key}`,
+          text: `replacing "${batch.dataset.id}" would leave ${row.n.toLocaleString('en-GB')} ${ref.what}${owner} pointing at ${t.name} ${row.key}, which it no longer has; keep ${t.name} ${row.key} in it, or remove what refers to it first`,
+        });
+      }
+    }
+  }
+  if (hidden > 0) out.push({ key: '…', text: `and ${hidden.toLocaleString('en-GB')} more rows pointing at what "${batch.dataset.id}" no longer has` });
+  return out;
 }
