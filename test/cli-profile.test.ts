@@ -31,11 +31,14 @@ describe('kingsway profile', () => {
     const special = parsed.data.find((r) => r['block'] === 'A' && r['id'] === 'special');
     assert.equal(special?.['la_inspected'], '6');
     assert.ok(parsed.data.some((r) => r['block'] === 'C' && r['id'] === 'NI 75' && r['period'] === '2010/11' && r['vs_similar_areas'] === 'in-line'));
+    // Every row says whether synthetic data lies behind it, and which datasets.
+    assert.ok(parsed.data.every((r) => r['synthetic'] === 'true' && r['datasets'] === 'fixture-stockport-2011 (synthetic)'));
   });
 
   it('--json gives the whole profile', () => {
-    const profile = JSON.parse(kingsway('profile', '--la', '356', '--year', '2011', '--json').stdout) as { blockA: unknown[]; blockB: unknown[]; blockC: unknown[]; framework: { id: string } };
+    const profile = JSON.parse(kingsway('profile', '--la', '356', '--year', '2011', '--json').stdout) as { blockA: unknown[]; blockB: unknown[]; blockC: unknown[]; framework: { id: string }; synthetic: boolean; datasets: unknown[]; provenanceByBlock: { blockB: { synthetic: boolean } } };
     assert.equal(profile.framework.id, 'assessment-2011');
+    assert.deepEqual([profile.synthetic, profile.datasets, profile.provenanceByBlock.blockB.synthetic], [true, [{ id: 'fixture-stockport-2011', kind: 'synthetic', role: 'own-and-comparators' }], true]);
     assert.equal(profile.blockA.length, 14);
     assert.ok(profile.blockC.length >= 9);
   });

@@ -7,6 +7,8 @@ import type { Framework, PublishedOutcomes } from '../frameworks/types.ts';
 import type { LaProfile, ProfileRun } from '../profile/profile.ts';
 import { buildProfile } from '../profile/profile.ts';
 import type { Derivation } from './derive.ts';
+import { NO_PROVENANCE } from './provenance.ts';
+import type { Provenance } from './provenance.ts';
 import { derive } from './derive.ts';
 
 /**
@@ -38,6 +40,8 @@ export type Assessment =
       /** Final minus derived: 0 when they agree or no judgement is recorded. */
       readonly change: number;
       readonly direction: DirectionOfTravel | null;
+      /** Which datasets lie behind the figures, and whether any is synthetic (provenance.ts). */
+      readonly provenance: Provenance;
     }
   | {
       readonly status: 'withheld';
@@ -45,8 +49,9 @@ export type Assessment =
       readonly derived: AssessmentGrade | null;
       readonly judgement: InspectorJudgement;
       readonly reason: string;
+      readonly provenance: Provenance;
     }
-  | { readonly status: 'not-assessed'; readonly la: LocalAuthority; readonly reason: string; readonly judgement: InspectorJudgement | null };
+  | { readonly status: 'not-assessed'; readonly la: LocalAuthority; readonly reason: string; readonly judgement: InspectorJudgement | null; readonly provenance: Provenance };
 
 export function directionOfTravel(previous: InspectorJudgement | undefined, grade: AssessmentGrade, year: number): DirectionOfTravel | null {
   if (!previous || previous.decision.kind !== 'grade') return null;
@@ -62,10 +67,16 @@ export interface AssessInput {
   readonly judgements: ReadonlyMap<LaCode, InspectorJudgement>;
   /** Last year's, for the direction of travel. */
   readonly previous: ReadonlyMap<LaCode, InspectorJudgement>;
+  /**
+   * Which datasets lie behind each LA's figures, as the loader reads them (evidence-loader.ts, loadProvenance).
+   * Absent only from inputs built by hand (tests, benchmarks), which then name no dataset behind any LA.
+   */
+  readonly provenance?: ReadonlyMap<LaCode, Provenance>;
 }
 
 export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
   const judgement = input.judgements.get(la.code) ?? null;
+  const provenance = input.provenance?.get(la.code) ?? NO_PROVENANCE;
   let derivation: Derivation;
   let profile: LaProfile;
   try {
@@ -73,13 +84,13 @@ export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
     derivation = derive(profile, input.run.framework);
   } catch (error) {
     // A fault in one LA's evidence must not stop the national run: it is reported against that LA.
-    return { status: 'not-assessed', la, reason: `${(error as Error).name}: ${(error as Error).message}`, judgement };
+    return { status: 'not-assessed', la, reason: `${(error as Error).name}: ${(error as Error).message}`, judgement, provenance };
   }
   if (judgement?.decision.kind === 'withheld') {
-    return { status: 'withheld', la, derived: derivation.ok ? derivation.derived : null, judgement, reason: judgement.rationale };
+    return { status: 'withheld', la, derived: derivation.ok ? derivation.derived : null, judgement, reason: judgement.rationale, provenance };
   }
   if (!derivation.ok) {
-    return { status: 'not-assessed', la, reason: derivation.reason, judgement };
+    return { status: 'not-assessed', la, reason: derivation.reason, judgement, provenance };
   }
   const grade = judgement?.decision.kind === 'grade' ? judgement.decision.grade : derivation.derived;
   return {
@@ -93,6 +104,7 @@ export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
     final: judgement !== null,
     change: grade - derivation.derived,
     direction: directionOfTravel(input.previous.get(la.code), grade, input.run.framework.year),
+    provenance,
   };
 }
 

@@ -1,12 +1,26 @@
 import type { Assessment } from './assess.ts';
+import { provenanceColumns, syntheticNote } from './provenance.ts';
 
 /**
  * An assessment for people to read: one flat row per LA (the command line's table and CSV, the web page's table and
  * download), and the trace in words (kingsway explain, the LA page).
  */
-/** One flat row per LA, for the tables and the CSV downloads. */
-export function assessmentRow(a: Assessment): Record<string, string | number | null> {
+/** Who decided an LA's outcome and when (an inspector's final grade or withholding), or nothing where none is recorded. */
+function decidedBy(a: Assessment): { judged_by: string | null; judged_at: string | null } {
+  return a.judgement ? { judged_by: a.judgement.author, judged_at: a.judgement.recordedAt } : { judged_by: null, judged_at: null };
+}
+
+/**
+ * One flat row per LA, for the tables and the CSV downloads. The last columns say whether any of the data behind the
+ * row is synthetic and which datasets it came from (provenance.ts), so that no download loses the label.
+ */
+export function assessmentRow(a: Assessment): Record<string, string | number | boolean | null> {
   const base = { la_code: a.la.code, la_name: a.la.name, region: a.la.region };
+  const tail = { ...decidedBy(a), ...provenanceColumns(a.provenance) };
+  return { ...flatRow(a, base), ...tail };
+}
+
+function flatRow(a: Assessment, base: { la_code: string; la_name: string; region: string }): Record<string, string | number | null> {
   switch (a.status) {
     case 'assessed':
       return {
@@ -31,6 +45,8 @@ export function assessmentRow(a: Assessment): Record<string, string | number | n
 /** The trace in words: how the evidence became the derived grade, then the inspector's decision beside it. */
 export function explainLines(a: Assessment, frameworkTitle: string, official = true): string[] {
   const lines = [`${a.la.name} (${a.la.code}): ${frameworkTitle}`];
+  const note = syntheticNote(a.provenance);
+  if (note) lines.push(`SYNTHETIC DATA: ${note}`);
   lines.push('');
   if (a.status === 'not-assessed') {
     lines.push(`Not assessed: ${a.reason}`);

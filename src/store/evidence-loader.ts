@@ -3,6 +3,9 @@ import type { LaCode } from '../domain/local-authority.ts';
 import { currentJudgements } from '../domain/inspector-judgement.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { AssessInput } from '../judgement/assess.ts';
+import type { EvidenceSourceQuery } from '../domain/evidence-source.ts';
+import { provenanceByLa } from '../judgement/provenance.ts';
+import type { Provenance } from '../judgement/provenance.ts';
 import { indexIndicators } from '../profile/block-c.ts';
 import { indexEvidence } from '../profile/evidence.ts';
 import { profileRun } from '../profile/profile.ts';
@@ -45,12 +48,36 @@ export async function loadProfileRun(repo: EvidenceRepository, framework: Framew
   return profileRun(framework, evidence, indexIndicators(indicators, values), laInspections, vintage);
 }
 
-/** Everything an assessment of one year reads: the indexed evidence and this year's and last year's judgements. */
-export async function loadAssessInput(repo: EvidenceRepository, framework: Framework, vintage?: string): Promise<AssessInput> {
+/**
+ * What a run reads, and so what its provenance counts: Block A's provider types (none in the indicator frameworks),
+ * Block B's inspection kinds, the indicators loaded for Block C (only those the framework reads) and the year's
+ * addressees.
+ */
+export function runReads(run: ProfileRun): EvidenceSourceQuery {
+  const f = run.framework;
+  return { providerTypes: [...new Set(f.blockA.flatMap((g) => g.providerTypes))], laInspectionKinds: f.blockB, indicators: [...run.indicators.definitions.keys()], addresseeYear: f.year };
+}
+
+/** For each LA of the run, which datasets lie behind its figures (src/judgement/provenance.ts). */
+export async function loadProvenance(repo: EvidenceRepository, run: ProfileRun): Promise<ReadonlyMap<LaCode, Provenance>> {
+  const reads = runReads(run);
+  const [sources, datasets] = await Promise.all([repo.evidenceDatasets(reads), repo.datasets()]);
+  return provenanceByLa({ reads, las: run.laCodes, neighbours: run.evidence.evidence.neighbours, sources, datasets });
+}
+
+/** What a loaded assessment input always has: the provenance of every LA of the run. */
+export type LoadedAssessInput = AssessInput & { readonly provenance: ReadonlyMap<LaCode, Provenance> };
+
+/**
+ * Everything an assessment of one year reads: the indexed evidence, this year's and last year's judgements, and which
+ * datasets lie behind each LA's figures.
+ */
+export async function loadAssessInput(repo: EvidenceRepository, framework: Framework, vintage?: string): Promise<LoadedAssessInput> {
   const run = await loadProfileRun(repo, framework, vintage === undefined ? {} : { vintage });
   const previousYear = framework.year - 1;
   return {
     run,
+    provenance: await loadProvenance(repo, run),
     judgements: currentJudgements(await repo.inspectorJudgements(framework.year)),
     previous: currentJudgements(await repo.inspectorJudgements(previousYear)),
   };

@@ -2,6 +2,7 @@ import type { LetterEdit } from '../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { Addressee } from '../domain/addressee.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import type { EvidenceSource, EvidenceSourceQuery } from '../domain/evidence-source.ts';
 import type { Area, IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
 import type { LaInspection } from '../domain/la-inspection.ts';
 import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
@@ -98,8 +99,11 @@ export interface EvidenceRepository {
   addressee(la: LaCode, year: number): Promise<Addressee | undefined>;
   hexes(layout?: string): Promise<Hex[]>;
   laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary>;
-  /** The datasets holding evidence about each LA (its settings, inspections, indicator values, addressee). */
-  datasetsByLa(): Promise<Map<LaCode, string[]>>;
+  /**
+   * Which dataset each piece of the evidence a run reads came from, grouped by table, area, part and dataset in the
+   * store (a few thousand rows, not one per fact): what the judgement's provenance is worked out from.
+   */
+  evidenceDatasets(query: EvidenceSourceQuery): Promise<EvidenceSource[]>;
   /** Every inspector judgement recorded for the year, oldest first (history included; see currentJudgements). */
   inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]>;
   /** An LA's letter edits for the year, in the order they were made (reverts included; see applyEdits). */

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PageCache } from './page-cache.ts';
-import Papa from 'papaparse';
 import type { Assessment } from '../judgement/assess.ts';
+import { provenanceJson } from '../judgement/provenance.ts';
 import { assessmentRow } from '../judgement/report.ts';
+import { toCsv } from '../render/csv.ts';
 import { buildProfile } from '../profile/profile.ts';
 import { filtered, nationalQuery } from './pages/national.ts';
 import { OPENAPI } from './openapi.ts';
@@ -28,10 +29,13 @@ function page(raw: Record<string, unknown>): { page: number; perPage: number } {
   return { page: int('page', 1, Number.MAX_SAFE_INTEGER), perPage: int('per_page', 50, PER_PAGE_MAX) };
 }
 
-/** An assessment as the API gives it: the flat row's facts, the judgement, and the trace. */
+/**
+ * An assessment as the API gives it: the flat row's facts, the judgement, the trace, and whether synthetic data lies
+ * behind it with the datasets it came from (provenance.ts). A withheld outcome gives the judgement that withheld it.
+ */
 function assessmentJson(a: Assessment) {
-  const base = { la: { code: a.la.code, name: a.la.name, region: a.la.region, formalName: a.la.formalName }, status: a.status };
-  if (a.status !== 'assessed') return { ...base, reason: a.reason, derived: a.status === 'withheld' ? a.derived : null };
+  const base = { la: { code: a.la.code, name: a.la.name, region: a.la.region, formalName: a.la.formalName }, status: a.status, ...provenanceJson(a.provenance) };
+  if (a.status !== 'assessed') return { ...base, reason: a.reason, derived: a.status === 'withheld' ? a.derived : null, judgement: a.judgement };
   return {
     ...base,
     grade: a.grade,
@@ -82,7 +86,8 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
       return `/api/${year}/assessments?${params.toString()}`;
     };
     return {
-      data: all.slice((n - 1) * perPage, n * perPage).map((a) => ({ ...assessmentRow(a), href: `/api/${year}/las/${a.la.code}` })),
+      // The flat row as in the CSV, with the datasets as a list rather than the CSV's "id (kind); …".
+      data: all.slice((n - 1) * perPage, n * perPage).map((a) => ({ ...assessmentRow(a), datasets: a.provenance.datasets, href: `/api/${year}/las/${a.la.code}` })),
       page: n,
       perPage,
       total: all.length,
@@ -93,7 +98,7 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/api/:year/assessments.csv', async (request, reply) => {
     const year = yearOf(request.params.year);
     const { query } = nationalQuery(request.query);
-    return reply.type('text/csv; charset=utf-8').send(Papa.unparse(filtered(await data.year(year), query).map(assessmentRow)));
+    return reply.type('text/csv; charset=utf-8').send(toCsv(filtered(await data.year(year), query).map(assessmentRow)));
   });
 
   app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code', async (request) => {
@@ -108,7 +113,15 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
     const year = view.framework.year;
     return cachedJson(reply, `profile ${year} ${a.la.code}`, async () => {
       const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
-      return { ...profile, blockA: profile.blockA.map(({ settings, ...row }) => ({ ...row, settingsCounted: settings.length, settingsHref: `/api/${year}/las/${a.la.code}/settings?group=${encodeURIComponent(row.group.id)}` })) };
+      const p = a.provenance;
+      return {
+        ...provenanceJson(p),
+        // Each block's own answer: Block B (the LA's inspections) has no comparators, so it may be real where A is not.
+        provenanceByBlock: { blockA: provenanceJson(p.parts.blockA), blockB: provenanceJson(p.parts.blockB), blockC: provenanceJson(p.parts.blockC) },
+        ...profile,
+        blockA: profile.blockA.map(({ settings, ...row }) => ({ ...row, settingsCounted: settings.length, settingsHref: `/api/${year}/las/${a.la.code}/settings?group=${encodeURIComponent(row.group.id)}` })),
+        blockC: profile.blockC.map((row) => ({ ...row, ...provenanceJson(p.indicators[row.indicator.id] ?? p.parts.blockC) })),
+      };
     });
   });
 

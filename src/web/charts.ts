@@ -88,14 +88,15 @@ export function blockAChart(laName: string, rows: readonly BlockARow[]): Chart |
 }
 
 /** The national distribution of grades beside the published one, as shares of LAs. */
-export function distributionChart(year: number, rows: readonly DistributionRow[]): Chart {
+export function distributionChart(year: number, rows: readonly DistributionRow[], labels: { readonly run: string; readonly published: string } = { run: `Kingsway ${year}`, published: `Published ${year}` }): Chart {
   type Bar = { outcome: string; series: string; percent: number };
+  // The labels say which is which: a run from synthetic data is never to be read as the outcome Ofsted published.
   const bars: Bar[] = rows.flatMap((r) => [
-    { outcome: r.outcome, series: `Kingsway ${year}`, percent: r.runShare * 100 },
-    ...(r.publishedShare === null ? [] : [{ outcome: r.outcome, series: `Published ${year}`, percent: r.publishedShare * 100 }]),
+    { outcome: r.outcome, series: labels.run, percent: r.runShare * 100 },
+    ...(r.publishedShare === null ? [] : [{ outcome: r.outcome, series: labels.published, percent: r.publishedShare * 100 }]),
   ]);
   const outcomes = rows.map((r) => r.outcome);
-  const series = [`Kingsway ${year}`, `Published ${year}`];
+  const series = [labels.run, labels.published];
   const published = rows.some((r) => r.publishedShare !== null);
   const title = published ? `How the ${year} grades are distributed across LAs, beside the published outcome` : `How the ${year} grades are distributed across LAs (no published outcome to set beside them)`;
   const plot = Plot.plot({

@@ -28,17 +28,39 @@ export const OPENAPI = {
       get: {
         summary: "Every LA's assessment for a year, paginated",
         parameters: [year, ...filters, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } }, { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
-        responses: { 200: { description: 'One page of rows, the total, and links to the next and previous pages' }, 400: error, 404: error },
+        responses: {
+          200: {
+            description: 'One page of rows, the total, and links to the next and previous pages. Each row says whether synthetic data lies behind it (`synthetic`, `synthetic_basis`) and lists the datasets (`datasets`)',
+            content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/AssessmentRow' } }, page: { type: 'integer' }, perPage: { type: 'integer' }, total: { type: 'integer' }, links: { type: 'object' } } } } },
+          },
+          400: error,
+          404: error,
+        },
       },
     },
     '/api/{year}/assessments.csv': {
-      get: { summary: 'The same rows as CSV (all pages), matching the national page download', parameters: [year, ...filters], responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
+      get: {
+        summary: 'The same rows as CSV (all pages), matching the national page download',
+        description: 'The last columns are `judged_by`, `judged_at`, `synthetic` (true or false), `synthetic_basis` (none, own or comparators) and `datasets` ("id (kind); …").',
+        parameters: [year, ...filters],
+        responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error },
+      },
     },
     '/api/{year}/las/{code}': {
-      get: { summary: "An LA's assessment: grade, derived grade, inspector judgement, direction, limiting rules and the trace", parameters: [year, code], responses: { 200: { description: 'The assessment' }, 404: error } },
+      get: {
+        summary: "An LA's assessment: grade, derived grade, inspector judgement, direction, limiting rules and the trace",
+        description: 'With whether synthetic data lies behind it and the datasets (Provenance); a withheld outcome gives the judgement that withheld it (by whom, when and why).',
+        parameters: [year, code],
+        responses: { 200: { description: 'The assessment', content: { 'application/json': { schema: { $ref: '#/components/schemas/Provenance' } } } }, 404: error },
+      },
     },
     '/api/{year}/las/{code}/profile': {
-      get: { summary: "An LA's performance profile: Blocks A, B and C with comparators (each Block A row links to the settings it counted)", parameters: [year, code], responses: { 200: { description: 'The profile' }, 404: error } },
+      get: {
+        summary: "An LA's performance profile: Blocks A, B and C with comparators (each Block A row links to the settings it counted)",
+        description: 'With whether synthetic data lies behind it and the datasets (Provenance), the same for each block (`provenanceByBlock`), and for each Block C indicator.',
+        parameters: [year, code],
+        responses: { 200: { description: 'The profile', content: { 'application/json': { schema: { $ref: '#/components/schemas/Provenance' } } } }, 404: error },
+      },
     },
     '/api/{year}/las/{code}/settings': {
       get: {
@@ -55,6 +77,44 @@ export const OPENAPI = {
   },
   components: {
     schemas: {
+      Dataset: {
+        type: 'object',
+        required: ['id', 'kind', 'role'],
+        properties: {
+          id: { type: 'string', description: 'The dataset id, as `kingsway datasets` lists it' },
+          kind: { type: 'string', enum: ['real', 'synthetic'], description: 'synthetic: made by `kingsway generate`, not real inspection outcomes or indicators' },
+          role: { type: 'string', enum: ['own', 'comparators', 'own-and-comparators'], description: "Whether it holds the LA's own evidence, its comparators' (similar areas, England, ranks), or both" },
+        },
+      },
+      Provenance: {
+        type: 'object',
+        required: ['synthetic', 'syntheticExtent', 'syntheticBasis', 'datasets'],
+        properties: {
+          synthetic: { type: 'boolean', description: 'True when any dataset behind the figures, own or comparator, is synthetic' },
+          syntheticExtent: { type: 'string', enum: ['none', 'partly', 'wholly'] },
+          syntheticBasis: { type: 'string', enum: ['none', 'own', 'comparators'], description: "own: the LA's own evidence is synthetic; comparators: its own is real but similar areas, England or the ranks read synthetic rows" },
+          datasets: { type: 'array', items: { $ref: '#/components/schemas/Dataset' } },
+        },
+      },
+      AssessmentRow: {
+        type: 'object',
+        required: ['la_code', 'la_name', 'status', 'synthetic', 'synthetic_basis', 'datasets'],
+        properties: {
+          la_code: { type: 'string' },
+          la_name: { type: 'string' },
+          region: { type: 'string' },
+          status: { type: 'string' },
+          grade: { type: ['integer', 'null'] },
+          derived: { type: ['integer', 'null'] },
+          judged_by: { type: ['string', 'null'] },
+          judged_at: { type: ['string', 'null'] },
+          reason: { type: ['string', 'null'] },
+          synthetic: { type: 'boolean' },
+          synthetic_basis: { type: 'string', enum: ['none', 'own', 'comparators'] },
+          datasets: { type: 'array', items: { $ref: '#/components/schemas/Dataset' } },
+          href: { type: 'string' },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error'],

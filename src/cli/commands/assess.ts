@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { LaCode } from '../../domain/local-authority.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
@@ -8,6 +7,8 @@ import { assessAll, compareWithPublished, distribution } from '../../judgement/a
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { assessmentRow } from '../../judgement/report.ts';
+import { syntheticIds } from '../../judgement/provenance.ts';
+import { toCsv } from '../../render/csv.ts';
 import { boundaryNotes } from '../../domain/boundary-changes.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
@@ -18,8 +19,11 @@ const pct = (share: number | null) => (share === null ? '-' : `${(share * 100).t
 export interface AssessReport {
   readonly framework: Framework['id'];
   readonly year: number;
-  readonly results: readonly Record<string, string | number | null>[];
+  /** One row per LA (report.ts, assessmentRow), each saying whether synthetic data lies behind it and which datasets. */
+  readonly results: readonly Record<string, string | number | boolean | null>[];
   readonly distribution: readonly DistributionRow[];
+  /** The synthetic datasets behind any LA's figures: the run's distribution is then Kingsway's from synthetic data. */
+  readonly syntheticDatasets: readonly string[];
   readonly publishedSource: string | null;
   /** How the LA changes of the years the assessment looks back over are treated (src/domain/boundary-changes.ts). */
   readonly boundaryChanges: readonly string[];
@@ -33,25 +37,25 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   const results = assessAll(input, only);
   const rows = results.map(assessmentRow);
   const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);
-  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, publishedSource: only ? null : (framework.published?.source ?? null), boundaryChanges: boundaryNotes(framework.year) };
+  // The one answer to "is any of this synthetic?" (provenance.ts), gathered over the LAs shown.
+  const synthetic = [...new Set(results.flatMap((r) => syntheticIds(r.provenance)))].sort();
+  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, syntheticDatasets: synthetic, publishedSource: only ? null : (framework.published?.source ?? null), boundaryChanges: boundaryNotes(framework.year) };
   if (options.format === 'json') {
-    io.out(JSON.stringify(report, null, 2));
+    // The datasets as a list of { id, kind, role } in JSON; the CSV's flat "id (kind); …" is for spreadsheets.
+    io.out(JSON.stringify({ ...report, results: rows.map((row, n) => ({ ...row, datasets: results[n]!.provenance.datasets })) }, null, 2));
     return report;
   }
   if (options.format === 'csv') {
-    io.out(Papa.unparse(rows, { newline: '\n' }));
+    io.out(toCsv(rows));
     return report;
   }
-  // Kingsway's indicator assessment of today's data reads only LAIT measures and ILACS inspections, which the
-  // synthetic generator never writes; a historical year may read any synthetic dataset stored.
-  const synthetic = framework.official ? (await repo.datasets()).filter((d) => d.kind === 'synthetic') : [];
   io.out(`${framework.title}: ${results.length} LA${results.length === 1 ? '' : 's'} at ${framework.profileDate}`);
-  if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.map((d) => d.id).join(', ')}`);
+  if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.join(', ')}`);
   if (options.format === 'table') {
     io.out('');
     io.out(
       formatTable([
-        ['LA', 'name', 'grade', 'derived', 'final', 'change', 'limiting rules', 'direction', 'note'],
+        ['LA', 'name', 'grade', 'derived', 'final', 'change', 'limiting rules', 'direction', 'note', 'data'],
         ...rows.map((r) => [
           String(r['la_code']),
           String(r['la_name']),
@@ -61,7 +65,8 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
           r['change'] === null || r['change'] === 0 ? '' : `${Number(r['change']) > 0 ? '+' : ''}${r['change']}`,
           String(r['limiting_rules'] || ''),
           String(r['direction'] ?? ''),
-          r['status'] === 'final' ? '' : r['reason'] ? `${r['status']}: ${r['reason']}` : String(r['status']),
+          r['status'] === 'final' ? '' : r['reason'] ? `${r['status']}${r['status'] === 'withheld' && r['judged_by'] ? ` by ${r['judged_by']} at ${r['judged_at']}` : ''}: ${r['reason']}` : String(r['status']),
+          r['synthetic'] ? (r['synthetic_basis'] === 'comparators' ? 'SYNTHETIC comparators' : 'SYNTHETIC') : '',
         ]),
       ]),
     );
@@ -70,7 +75,7 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   io.out(`Distribution${report.publishedSource ? ` beside the published one (${report.publishedSource})` : ''}`);
   io.out(
     formatTable([
-      ['outcome', 'this run', 'share', 'published', 'share'],
+      ['outcome', synthetic.length > 0 ? 'Kingsway, from synthetic data' : 'Kingsway', 'share', report.publishedSource ? `Ofsted, published ${framework.year}` : 'published', 'share'],
       ...compared.map((d) => [d.outcome, String(d.run), pct(d.runShare), d.published === null ? '-' : String(d.published), pct(d.publishedShare)]),
     ]),
   );

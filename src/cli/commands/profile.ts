@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
 import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
@@ -8,7 +7,10 @@ import type { BlockCRow, Comparison, Figure } from '../../profile/block-c.ts';
 import type { OutcomeShares } from '../../profile/block-a.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
-import { loadProfileRun } from '../../store/evidence-loader.ts';
+import { loadProfileRun, loadProvenance } from '../../store/evidence-loader.ts';
+import { NO_PROVENANCE, provenanceColumns, provenanceJson, syntheticIds } from '../../judgement/provenance.ts';
+import type { Provenance } from '../../judgement/provenance.ts';
+import { toCsv } from '../../render/csv.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
@@ -20,8 +22,11 @@ const vs = (c: Comparison | null): string => (c === null ? '-' : `${c.verdict ??
 const comparatorText = (c: Comparison | null): string => (c === null ? '-' : `${Math.round(c.comparator * 10) / 10}${c.source === 'supplied-comparator' ? ' (supplied)' : ''}`);
 const goodOrBetter = (s: OutcomeShares | undefined) => pct(s?.goodOrBetter);
 
-/** One flat table of the profile, shared by the CSV output (and, later, the web page's download). */
-export function profileRows(p: LaProfile): Record<string, string | number | null>[] {
+/**
+ * One flat table of the profile, shared by the CSV output (and, later, the web page's download). Each row ends with
+ * whether synthetic data lies behind it and which datasets: Block A's rows those of Block A, each indicator its own.
+ */
+export function profileRows(p: LaProfile, provenance: Provenance = NO_PROVENANCE): Record<string, string | number | boolean | null>[] {
   const a = p.blockA.map((r) => ({
     block: 'A',
     id: r.group.id,
@@ -42,6 +47,7 @@ export function profileRows(p: LaProfile): Record<string, string | number | null
     vs_england: null,
     rank: null,
     trend: null,
+    ...provenanceColumns(provenance.parts.blockA),
   }));
   const c = p.blockC.flatMap((r: BlockCRow) =>
     r.series.map((s) => ({
@@ -58,6 +64,7 @@ export function profileRows(p: LaProfile): Record<string, string | number | null
       vs_england: s.england?.verdict ?? s.england?.relation ?? null,
       rank: s === r.latest && r.rank ? `${r.rank.rank} of ${r.rank.of} (quartile ${r.rank.quartile})` : null,
       trend: s === r.latest && r.trend ? r.trend.word : null,
+      ...provenanceColumns(provenance.indicators[r.indicator.id] ?? NO_PROVENANCE),
     })),
   );
   return [...a, ...c];
@@ -68,15 +75,16 @@ export async function runProfile(repo: EvidenceRepository, options: { la?: strin
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const run = await loadProfileRun(repo, framework, options.vintage === undefined ? {} : { vintage: options.vintage });
   const profile = buildProfile(run, la.code);
-  const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
-  const synthetic = (await repo.laEvidenceSummary(la.code)).datasets.filter((d) => syntheticIds.has(d));
+  // The one answer to "is any of this synthetic?" (provenance.ts), for this LA of the run.
+  const provenance = (await loadProvenance(repo, run)).get(la.code) ?? NO_PROVENANCE;
+  const synthetic = syntheticIds(provenance);
   if (options.format === 'json') {
-    io.out(JSON.stringify(profile, null, 2));
+    const blocks = { blockA: provenanceJson(provenance.parts.blockA), blockB: provenanceJson(provenance.parts.blockB), blockC: provenanceJson(provenance.parts.blockC) };
+    io.out(JSON.stringify({ ...profile, ...provenanceJson(provenance), provenanceByBlock: blocks }, null, 2));
     return profile;
   }
   if (options.format === 'csv') {
-    const rows = profileRows(profile);
-    io.out(Papa.unparse(rows, { newline: '\n', columns: [...new Set(rows.flatMap((r) => Object.keys(r)))] }));
+    io.out(toCsv(profileRows(profile, provenance)));
     return profile;
   }
   io.out(`Performance profile: ${la.name} (${la.code}), ${framework.title}`);

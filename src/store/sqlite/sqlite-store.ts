@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { StoreError } from '../../domain/errors.ts';
@@ -15,6 +15,7 @@ import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
 import type { NeighbourSet } from '../../domain/neighbours.ts';
 import { AREA_KINDS } from '../../domain/indicator.ts';
 import { JUDGEMENTS } from '../../domain/judgement.ts';
+import type { EvidenceSource, EvidenceSourceQuery, EvidenceTable } from '../../domain/evidence-source.ts';
 import type { OutcomeCount } from '../../domain/outcome-count.ts';
 import { PROVIDER_TYPES } from '../../domain/provider.ts';
 import type { Provider, ProviderInspection } from '../../domain/provider.ts';
@@ -314,24 +315,54 @@ export class SqliteStore implements Store {
     return q.orderBy('layout').orderBy('gss').execute();
   }
 
-  async datasetsByLa(): Promise<Map<LaCode, string[]>> {
-    // One pass over each table, not four queries per LA: for every LA at once (kingsway letters).
-    const rows = await this.#db
-      .selectFrom('provider')
-      .select(['la_code', 'dataset_id'])
-      .distinct()
-      .union(this.#db.selectFrom('la_inspection').select(['la_code', 'dataset_id']).distinct())
-      .union(this.#db.selectFrom('indicator_value').select(['area_code as la_code', 'dataset_id']).where('area_kind', '=', 'la').distinct())
-      .union(this.#db.selectFrom('addressee').select(['la_code', 'dataset_id']).distinct())
-      .execute();
-    const out = new Map<LaCode, string[]>();
-    for (const r of rows) {
-      const list = out.get(r.la_code as LaCode);
-      if (list) list.push(r.dataset_id);
-      else out.set(r.la_code as LaCode, [r.dataset_id]);
-    }
-    for (const list of out.values()) list.sort();
-    return out;
+  async evidenceDatasets(query: EvidenceSourceQuery): Promise<EvidenceSource[]> {
+    // Grouped in SQL, one small query per table the run reads; a table whose list is empty is not read at all (the
+    // indicator frameworks have no Block A, so 180,000 inspections are never touched for them).
+    type Grouped = { area_kind: string; area_code: string; part: string | number; dataset_id: string };
+    const of = (table: EvidenceTable, rows: readonly Grouped[]): EvidenceSource[] =>
+      rows.map((r) => ({ table, area: { kind: oneOf(AREA_KINDS, r.area_kind, `${table} ${r.area_code}`), code: r.area_code }, part: String(r.part), dataset: r.dataset_id }));
+    const types = [...query.providerTypes];
+    const kinds = [...query.laInspectionKinds];
+    const indicators = [...query.indicators];
+    const none = Promise.resolve([] as Grouped[]);
+    const [providers, inspections, counts, laInspections, values, addressees] = await Promise.all([
+      types.length === 0
+        ? none
+        : this.#db.selectFrom('provider').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'type as part', 'dataset_id']).where('type', 'in', types).groupBy(['la_code', 'type', 'dataset_id']).execute(),
+      types.length === 0
+        ? none
+        : this.#db
+            .selectFrom('provider_inspection as i')
+            .innerJoin('provider as p', 'p.urn', 'i.urn')
+            .select([sql<string>`'la'`.as('area_kind'), 'p.la_code as area_code', 'p.type as part', 'i.dataset_id'])
+            .where('p.type', 'in', types)
+            .groupBy(['p.la_code', 'p.type', 'i.dataset_id'])
+            .execute(),
+      types.length === 0
+        ? none
+        : this.#db.selectFrom('outcome_count').select(['area_kind', 'area_code', 'provider_type as part', 'dataset_id']).where('provider_type', 'in', types).groupBy(['area_kind', 'area_code', 'provider_type', 'dataset_id']).execute(),
+      kinds.length === 0
+        ? none
+        : this.#db.selectFrom('la_inspection').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'kind as part', 'dataset_id']).where('kind', 'in', kinds).groupBy(['la_code', 'kind', 'dataset_id']).execute(),
+      indicators.length === 0
+        ? none
+        : this.#db
+            .selectFrom('indicator_value')
+            .select(['area_kind', 'area_code', 'indicator_id as part', 'dataset_id'])
+            .where('indicator_id', 'in', indicators)
+            .where('area_kind', '!=', 'region')
+            .groupBy(['indicator_id', 'area_kind', 'area_code', 'dataset_id'])
+            .execute(),
+      this.#db.selectFrom('addressee').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'year as part', 'dataset_id']).where('year', '=', query.addresseeYear).groupBy(['la_code', 'year', 'dataset_id']).execute(),
+    ]);
+    return [
+      ...of('providers', providers),
+      ...of('provider_inspections', inspections),
+      ...of('outcome_counts', counts),
+      ...of('la_inspections', laInspections),
+      ...of('indicator_values', values),
+      ...of('addressees', addressees),
+    ];
   }
 
   async laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary> {

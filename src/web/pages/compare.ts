@@ -1,4 +1,5 @@
 import type { LaCode } from '../../domain/local-authority.ts';
+import { provenanceColumns, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
 import type { Assessment } from '../../judgement/assess.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
@@ -46,7 +47,7 @@ export async function comparePage(data: SiteData, query: CompareQuery) {
   const codes = chosen ? [chosen.la.code, ...others.filter((c) => c !== chosen.la.code)] : [];
   const unknown = codes.filter((c) => !view.byCode.has(c));
 
-  type Row = { code: LaCode; name: string; value: number | null; shown: string; grade: string; selected: boolean };
+  type Row = { code: LaCode; name: string; value: number | null; shown: string; grade: string; selected: boolean; synthetic: string | null; syntheticNote: string | null; provenance: ReturnType<typeof provenanceColumns> };
   const rows: Row[] = [];
   let england: number | null = null;
   let unit = '%';
@@ -76,7 +77,9 @@ export async function comparePage(data: SiteData, query: CompareQuery) {
           unit = row?.indicator.unit ?? '';
         }
       }
-      rows.push({ code, name: a.la.name, value, shown, grade: a.status === 'assessed' ? `${data.scaleLabel(query.year, a.grade)} (${a.grade})` : a.status === 'withheld' ? 'Withheld' : 'Not assessed', selected: code === chosen.la.code });
+      // The row shows the LA's grade, so it carries the grade's answer (provenance.ts): it covers the measure too.
+      const marked = a.provenance;
+      rows.push({ code, name: a.la.name, value, shown, grade: a.status === 'assessed' ? `${data.scaleLabel(query.year, a.grade)} (${a.grade})` : a.status === 'withheld' ? 'Withheld' : 'Not assessed', selected: code === chosen.la.code, synthetic: syntheticLabel(marked), syntheticNote: syntheticNote(marked), provenance: provenanceColumns(marked) });
     }
   }
   const permalink = chosen && measure ? `/compare?year=${query.year}&la=${chosen.la.code}&measure=${encodeURIComponent(measure)}${query.with ? `&with=${query.with.join(',')}` : ''}` : null;

@@ -1,5 +1,6 @@
 import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
 import type { Assessment } from '../../judgement/assess.ts';
+import { syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
 import type { BlockCRow, Comparison, Figure } from '../../profile/block-c.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import { trendChart } from '../charts.ts';
@@ -15,8 +16,12 @@ const POLARITY = { 'higher-is-better': 'Higher is better', 'lower-is-better': 'L
 
 export function indicatorPage(view: YearView, a: Assessment, row: BlockCRow) {
   const year = view.framework.year;
+  // This indicator's own answer: the LA's values, its neighbours', England's and every LA's (the rank).
+  const provenance = a.provenance.indicators[row.indicator.id] ?? a.provenance.parts.blockC;
   return {
     title: `${a.la.name}: ${row.indicator.name}`,
+    synthetic: provenance.synthetic ? { label: syntheticLabel(provenance)!, note: syntheticNote(provenance)! } : null,
+    datasets: provenance.datasets.map((d) => `${d.id} (${d.kind})`).join(', ') || 'None',
     section: 'national',
     year,
     breadcrumbs: [{ text: `National picture ${year}`, href: `/${year}` }, { text: a.la.name, href: `/${year}/la/${a.la.code}` }, { text: row.indicator.id }],

@@ -2,6 +2,8 @@ import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
 import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
 import type { Assessment } from '../../judgement/assess.ts';
+import { provenanceColumns, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
+import type { ProvenanceSummary } from '../../judgement/provenance.ts';
 import type { Figure } from '../../profile/block-c.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
@@ -17,6 +19,8 @@ const percent = (share: number | null | undefined) => (share === null || share =
 const figure = (f: Figure): string => (f.kind === 'number' ? String(Number(f.value.toFixed(2))) : f.kind === 'symbol' ? f.symbol : '–');
 const VERDICT: Readonly<Record<string, string>> = { better: 'better', 'in-line': 'in line', worse: 'worse' };
 const RELATION: Readonly<Record<string, string>> = { above: 'above', 'in-line': 'in line', below: 'below' };
+/** The tag ("Synthetic data") and its sentence for a figure or a table, or `null` where nothing behind it is synthetic. */
+const marking = (p: ProvenanceSummary) => (p.synthetic ? { label: syntheticLabel(p)!, note: syntheticNote(p)! } : null);
 
 export async function laPage(data: SiteData, view: YearView, a: Assessment) {
   const year = view.framework.year;
@@ -34,7 +38,20 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
           rules: a.derivation.fired.map((f) => `${f.rule.title}: ${f.before} to ${f.after}`),
           trace: a.derivation.trace.map((t) => ({ text: t.text, evidence: t.evidence })),
         }
-      : { headline: a.status === 'withheld' ? 'Withheld' : 'Not assessed', status: a.reason, derived: a.status === 'withheld' && a.derived !== null ? `${label(a.derived)} (${a.derived})` : '–', judgement: null, direction: '', rules: [], trace: [] };
+      : a.status === 'withheld'
+        ? {
+            headline: 'Withheld',
+            status: `Outcome withheld by ${a.judgement.author} on ${a.judgement.recordedAt.slice(0, 10)}`,
+            derived: a.derived !== null ? `${label(a.derived)} (${a.derived})` : '–',
+            // Who withheld it, when and why: never "None recorded" (issue 11).
+            judgement: { by: a.judgement.author, at: a.judgement.recordedAt.slice(0, 10), rationale: `withheld the outcome: ${a.reason}` },
+            direction: '',
+            rules: [],
+            trace: [],
+          }
+        : { headline: 'Not assessed', status: a.reason, derived: '–', judgement: null, direction: '', rules: [], trace: [] };
+  const synthetic = marking(a.provenance);
+  const blockMarking = { blockA: marking(a.provenance.parts.blockA), blockB: marking(a.provenance.parts.blockB), blockC: marking(a.provenance.parts.blockC) };
 
   // Kingsway's indicator view of today's data beside the inspectors' latest judgement (issue 6).
   const latestIlacs = view.framework.official
@@ -60,6 +77,8 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
       similarAreas: percent(r.similarAreas?.shares.goodOrBetter),
       england: percent(r.england?.shares.goodOrBetter),
       change: r.goodOrBetterChange === null ? '–' : `${r.goodOrBetterChange > 0 ? '+' : ''}${r.goodOrBetterChange.toFixed(0)} points`,
+      // The download keeps the label: whether synthetic data lies behind the row, and which datasets.
+      ...provenanceColumns(a.provenance.parts.blockA),
     }));
   const blockB = profile.blockB.map((b) => ({
     kind: LA_INSPECTION_LABEL[b.kind],
@@ -85,6 +104,7 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
         england: l.england ? `${Number(l.england.comparator.toFixed(2))} (${VERDICT[l.england.verdict ?? ''] ?? RELATION[l.england.relation]})` : '–',
         rank: r.rank ? `${r.rank.rank} of ${r.rank.of} (quartile ${r.rank.quartile})` : '–',
         trend: r.trend ? `${r.trend.word}, ${r.trend.from.original} to ${r.trend.to.original}` : '–',
+        ...provenanceColumns(a.provenance.indicators[r.indicator.id] ?? a.provenance.parts.blockC),
       };
     });
   const bands =
@@ -93,12 +113,12 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
       : [];
   const neighbours = profile.neighbours.codes.map((code) => {
     const n = view.byCode.get(code);
-    return { code, name: n?.la.name ?? code, grade: !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', href: `/${year}/la/${code}` };
+    return { code, name: n?.la.name ?? code, grade: !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: n ? marking(n.provenance) : null, href: `/${year}/la/${code}` };
   });
   const otherYears = [];
   for (const y of data.years) {
     const other = (await data.year(y)).byCode.get(a.la.code);
-    otherYears.push({ year: y, current: y === year, href: `/${y}/la/${a.la.code}`, grade: !other ? 'No LA by this code that year' : other.status === 'assessed' ? `${data.scaleLabel(y, other.grade)} (${other.grade})${other.final ? '' : ', derived'}` : other.status === 'withheld' ? 'Withheld' : 'Not assessed' });
+    otherYears.push({ year: y, current: y === year, href: `/${y}/la/${a.la.code}`, grade: !other ? 'No LA by this code that year' : other.status === 'assessed' ? `${data.scaleLabel(y, other.grade)} (${other.grade})${other.final ? '' : ', derived'}` : other.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: other ? marking(other.provenance) : null });
   }
   return {
     title: `${a.la.name}: children's services ${view.framework.outcomeNoun} ${year}`,
@@ -108,6 +128,8 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     la: a.la,
     frameworkTitle: view.framework.title,
     outcome,
+    synthetic,
+    blockMarking,
     official: view.framework.official,
     beside,
     chart,

@@ -5,6 +5,7 @@ import type { YearView } from '../site-data.ts';
 import type { Hex } from '../../store/repository.ts';
 import { hexMapSvg, placeLas } from '../hexmap.ts';
 import { boundaryNotes } from '../../domain/boundary-changes.ts';
+import { syntheticIds, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
 
 /**
  * The national picture for a year: every LA with its grade (derived and final), its change since last year, its
@@ -110,6 +111,34 @@ function hexMap(view: YearView, hexes: readonly Hex[]) {
   };
 }
 
+/**
+ * What the page says about synthetic data: how many of the year's grades rest on it (every one is also tagged in the
+ * table) and the labels that keep Kingsway's run, from synthetic data, apart from the outcome Ofsted published.
+ */
+function syntheticMarking(view: YearView) {
+  const year = view.framework.year;
+  const marked = view.results.filter((a) => a.provenance.synthetic);
+  const ids = [...new Set(marked.flatMap((a) => syntheticIds(a.provenance)))].sort();
+  const all = marked.length > 0 && marked.length === view.results.length;
+  const wholly = all && marked.every((a) => a.provenance.extent === 'wholly');
+  const synthetic =
+    marked.length === 0
+      ? null
+      : {
+          all,
+          count: marked.length,
+          datasets: ids,
+          statement: all
+            ? `Every ${year} grade here is built ${wholly ? '' : 'wholly or partly '}from synthetic data (${ids.join(', ')}): invented by Kingsway for demonstration, not real inspection outcomes, and not Ofsted's judgements. Each is tagged in the table.`
+            : `${marked.length} of the ${view.results.length} grades for ${year} are built wholly or partly from synthetic data (${ids.join(', ')}), invented by Kingsway for demonstration; each is tagged in the table.`,
+        };
+  const labels = {
+    run: marked.length === 0 ? `Kingsway ${year}` : wholly ? 'Kingsway, from synthetic data' : 'Kingsway, partly from synthetic data',
+    published: view.framework.published ? `Ofsted, published ${year}` : `Published ${year}`,
+  };
+  return { synthetic, labels };
+}
+
 export function nationalPage(view: YearView, query: NationalQuery, ignored: readonly string[], years: readonly number[], hexes: readonly Hex[]) {
   const year = view.framework.year;
   const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
@@ -124,13 +153,18 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     official: view.framework.official,
     direction: a.status === 'assessed' && a.direction ? `${a.direction.direction[0]!.toUpperCase()}${a.direction.direction.slice(1)} since ${a.direction.previousYear}` : '–',
     rules: a.status === 'assessed' ? a.derivation.fired.map((f) => f.rule.title) : [],
-    reason: a.status === 'assessed' ? null : a.reason,
+    // A withheld outcome says who withheld it, when and why.
+    reason: a.status === 'assessed' ? null : a.status === 'withheld' ? `By ${a.judgement.author} on ${a.judgement.recordedAt.slice(0, 10)}: ${a.reason}` : a.reason,
+    // The tag beside the grade ("Synthetic data") and its sentence, from the one answer (provenance.ts).
+    synthetic: syntheticLabel(a.provenance),
+    syntheticNote: syntheticNote(a.provenance),
   }));
   const head = (sort: Sort, text: string) => {
     const active = query.sort === sort;
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
     return { text, href: `/${year}${queryString(query, { sort, dir })}`, ariaSort: active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none' };
   };
+  const { synthetic, labels } = syntheticMarking(view);
   return {
     title: `Children's services ${view.framework.outcomeNoun}s ${year}`,
     section: 'national',
@@ -145,7 +179,9 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     rows,
     total: view.results.length,
     csvHref: `/${year}/assessments.csv${queryString(query)}`,
-    chart: distributionChart(year, view.distribution),
+    chart: distributionChart(year, view.distribution, labels),
+    distributionLabels: labels,
+    synthetic,
     map: hexes.length > 0 ? hexMap(view, hexes) : null,
     distribution: view.distribution,
     publishedSource: view.framework.published?.source ?? null,
