@@ -13,7 +13,7 @@ describe('the page cache', () => {
   });
 
   it('forgets the least recently used beyond its limit, and never keeps a failure', async () => {
-    const cache = new PageCache(2);
+    const cache = new PageCache({ entries: 2 });
     await cache.get('a', async () => 'a');
     await cache.get('b', async () => 'b');
     await cache.get('a', async () => 'a again');
@@ -22,5 +22,18 @@ describe('the page cache', () => {
     assert.equal(await cache.get('b', async () => 'b rendered again'), 'b rendered again');
     await assert.rejects(cache.get('x', async () => Promise.reject(new Error('no'))));
     assert.equal(await cache.get('x', async () => 'x'), 'x');
+  });
+
+  it('forgets the least recently used beyond its size in bytes', async () => {
+    const cache = new PageCache({ bytes: 2500 });
+    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => Buffer.alloc(1000));
+    assert.equal(cache.size, 2);
+    assert.equal(cache.bytes, 2000);
+    let rendered = false;
+    await cache.get('a', async () => ((rendered = true), Buffer.alloc(1000)));
+    assert.ok(rendered, 'a, the oldest, was forgotten');
+    // A page bigger than the whole cache is sent, not kept.
+    await cache.get('huge', async () => Buffer.alloc(5000));
+    assert.ok(cache.bytes <= 2500);
   });
 });

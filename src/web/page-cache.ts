@@ -1,14 +1,31 @@
 /**
- * Rendered pages and JSON kept for reuse: a page is a pure function of the assessed year and the address, so once
- * rendered it can be sent again until something it depends on changes (SiteData's version, part of every key). Least
- * recently used entries go first beyond `limit`. Letter pages are not cached: an edit changes them.
+ * Rendered pages and JSON kept for reuse: a page is a pure function of the assessed year and what it reads of the
+ * address, so once rendered it can be sent again until something it depends on changes (SiteData's version, part of
+ * every key). Keys name what a page reads, normalised (server.ts), never the raw URL. Least recently used entries go
+ * first beyond `entries`, or beyond `bytes` in all (a national page is several hundred KB). Letter pages are not
+ * cached: an edit changes them.
  */
-export class PageCache<T = string | Buffer> {
-  readonly #limit: number;
-  readonly #entries = new Map<string, Promise<T>>();
+export interface PageCacheLimits {
+  readonly entries?: number;
+  readonly bytes?: number;
+}
 
-  constructor(limit = 2000) {
-    this.#limit = limit;
+export const PAGE_CACHE_LIMITS = { entries: 2000, bytes: 256 * 1024 * 1024 } as const;
+
+type Entry<T> = { readonly made: Promise<T>; size: number };
+
+/** Bytes held: a Buffer's length, or twice a string's (V8 keeps a string with any non-Latin-1 character in UTF-16). */
+const sizeOf = (value: unknown): number => (typeof value === 'string' ? value.length * 2 : Buffer.isBuffer(value) ? value.byteLength : 0);
+
+export class PageCache<T = string | Buffer> {
+  readonly #entries = new Map<string, Entry<T>>();
+  readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(limits: PageCacheLimits = {}) {
+    this.#maxEntries = limits.entries ?? PAGE_CACHE_LIMITS.entries;
+    this.#maxBytes = limits.bytes ?? PAGE_CACHE_LIMITS.bytes;
   }
 
   get<V extends T>(key: string, render: () => Promise<V>): Promise<V> {
@@ -17,16 +34,42 @@ export class PageCache<T = string | Buffer> {
       // Refresh its place: a Map keeps insertion order, so the first key is the least recently used.
       this.#entries.delete(key);
       this.#entries.set(key, held);
-      return held as Promise<V>;
+      return held.made as Promise<V>;
     }
     const made = render();
-    this.#entries.set(key, made);
-    made.catch(() => this.#entries.delete(key));
-    if (this.#entries.size > this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
+    const entry: Entry<T> = { made, size: 0 };
+    this.#entries.set(key, entry);
+    made.then(
+      (value) => {
+        if (this.#entries.get(key) !== entry) return;
+        entry.size = sizeOf(value);
+        this.#bytes += entry.size;
+        this.#trim();
+      },
+      () => this.#forget(key, entry),
+    );
+    this.#trim();
     return made;
   }
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  #forget(key: string, entry: Entry<T>): void {
+    if (this.#entries.get(key) !== entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.size;
+  }
+
+  #trim(): void {
+    for (const [key, entry] of this.#entries) {
+      if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
+      this.#forget(key, entry);
+    }
   }
 }

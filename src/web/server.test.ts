@@ -4,17 +4,26 @@ import type { FastifyInstance } from 'fastify';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
 import { buildServer } from './server.ts';
+import type { WebOptions } from './server.ts';
+import { PdfTimeoutError } from '../render/pdf.ts';
+import type { PageCache } from './page-cache.ts';
+
+/** A log to read: each line Fastify's logger writes, parsed. */
+function capturedLog(): { stream: NonNullable<WebOptions['logStream']>; lines: { level: number; msg: string; err?: { message: string; stack: string } }[] } {
+  const lines: { level: number; msg: string; err?: { message: string; stack: string } }[] = [];
+  return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+}
 
 /**
  * The pages and the API, requested in process (Fastify's inject, no network) over a store holding the fixture LAs
  * and the Stockport 2011 seed fixture. What a browser sees, and the accessibility check, are in test/web-e2e.test.ts.
  */
 /** The app over the fixture store, opened before a suite's tests and closed after them. */
-function servedFixture(): { readonly app: FastifyInstance; readonly store: SqliteStore } {
-  const held: { app?: FastifyInstance; store?: SqliteStore } = {};
+function servedFixture(): { readonly app: FastifyInstance; readonly store: SqliteStore; readonly cache: PageCache } {
+  const held: { app?: FastifyInstance; store?: SqliteStore; cache?: PageCache } = {};
   before(async () => {
     held.store = await webFixtureStore();
-    held.app = buildServer(held.store).app;
+    ({ app: held.app, cache: held.cache } = buildServer(held.store));
   });
   after(async () => {
     await held.app?.close();
@@ -26,6 +35,9 @@ function servedFixture(): { readonly app: FastifyInstance; readonly store: Sqlit
     },
     get store() {
       return held.store!;
+    },
+    get cache() {
+      return held.cache!;
     },
   };
 }
@@ -105,10 +117,10 @@ describe('the web application', () => {
     const noName = await form({ action: 'reword', target: 'a:special', text: 'New words.', by: '' });
     assert.equal(noName.statusCode, 400);
     assert.match(noName.body, /<a href="#by">Enter your name, so that the edit says who made it<\/a>/);
-    const badTarget = await form({ action: 'remove', target: 'c:nothing', by: 'J Winstanley' });
+    const badTarget = await form({ action: 'remove', target: 'c:nothing', by: 'A Inspector' });
     assert.equal(badTarget.statusCode, 400);
     assert.match(badTarget.body, /The target &quot;c:nothing&quot; is not in the letter/);
-    const saved = await form({ action: 'reword', target: 'a:special', text: 'Five of the six special schools maintained by the council are good or better.', by: 'J Winstanley' });
+    const saved = await form({ action: 'reword', target: 'a:special', text: 'Five of the six special schools maintained by the council are good or better.', by: 'A Inspector' });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, '/2011/la/356/letter?saved=1#edit');
     const after = await get('/2011/la/356/letter?saved=1');
@@ -151,7 +163,7 @@ describe('the web application', () => {
     const c = await get('/2011/la/356/block-c.csv');
     assert.match(c.body, /^id,name,outcome,period,value/);
     const compare = await get('/compare.csv?year=2011&la=356&measure=group%3Aspecial&with=358');
-    assert.match(compare.body, /^la_code,la_name,measure,value,shown,grade,selected\r?\n356,Stockport,Special schools: share good or better,83\.3/);
+    assert.match(compare.body, /^la_code,la_name,measure,value,shown,grade,selected,synthetic,synthetic_basis,datasets\r?\n356,Stockport,Special schools: share good or better,83\.3/);
     assert.equal((await get('/2011/la/356/block-x.csv')).statusCode, 404);
   });
 
@@ -168,22 +180,139 @@ describe('the web application', () => {
     }
   });
 
-  it('answers a fault with a 500 page (and JSON from the API) that says so without leaking the error', async () => {
+  it('answers a fault with a 500 page (and JSON from the API) that says so without leaking the error, and logs it', async () => {
     const broken = new Proxy(served.store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : Reflect.get(target, name, target)) });
-    const faulty = buildServer(broken).app;
+    const log = capturedLog();
+    // No --log: errors are logged all the same, requests are not.
+    const faulty = buildServer(broken, { logStream: log.stream }).app;
     const page = await faulty.inject({ method: 'GET', url: '/2011' });
     assert.equal(page.statusCode, 500);
     assert.match(page.body, /Sorry, there is a problem with the service/);
     assert.doesNotMatch(page.body, /disk on fire/);
     const api = await faulty.inject({ method: 'GET', url: '/api/2011/las/356' });
     assert.deepEqual(api.json(), { error: { status: 500, message: 'Something went wrong on our side. The error has been logged.' } });
+    assert.equal(log.lines.length, 2);
+    for (const line of log.lines) {
+      assert.equal(line.level, 50);
+      assert.equal(line.err?.message, 'disk on fire');
+      assert.match(line.err?.stack ?? '', /server\.test\.ts/);
+    }
     await faulty.close();
   });
 
-  it('serves the GOV.UK Frontend stylesheet and its fonts', async () => {
+  it("shows a 503's own message: a PDF that takes too long says to try the Word or HTML version, and is logged", async () => {
+    const log = capturedLog();
+    const slow = buildServer(served.store, { logStream: log.stream, openPrinter: async () => ({ print: () => Promise.reject(new PdfTimeoutError(20_000)), close: async () => undefined }) }).app;
+    const r = await slow.inject({ method: 'GET', url: '/2011/la/356/letter.pdf' });
+    assert.equal(r.statusCode, 503);
+    assert.match(r.body, /This letter&#39;s PDF took too long to make \(more than 20 seconds\), so it was stopped\. Try the Word or HTML version of the letter\./);
+    assert.doesNotMatch(r.body, /Something went wrong/);
+    assert.equal(log.lines.length, 1);
+    assert.equal(log.lines[0]!.level, 50);
+    await slow.close();
+    const none = buildServer(served.store, { logStream: capturedLog().stream, openPrinter: () => Promise.reject(new Error('no Chromium at /nowhere: set KINGSWAY_CHROMIUM')) }).app;
+    const missing = await none.inject({ method: 'GET', url: '/2011/la/356/letter.pdf' });
+    assert.equal(missing.statusCode, 503);
+    assert.match(missing.body, /The PDF cannot be made on this server just now\. Try the Word or HTML version of the letter\./);
+    assert.doesNotMatch(missing.body, /KINGSWAY_CHROMIUM|nowhere/);
+    await none.close();
+  });
+
+  it('a form field sent twice is refused with 400 naming the field', async () => {
+    const r = await served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: 'action=remove&target=a&target=b&by=A+Inspector', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /govuk-template/);
+    assert.match(r.body, /The form field &quot;target&quot; is given more than once \(or is not text\): give it once\./);
+  });
+
+  it('a query parameter given twice or too long is refused with 400 naming it, on pages and in the API; an unknown one is still ignored', async () => {
+    const twice = await get('/2011?region=North+West&region=London');
+    assert.equal(twice.statusCode, 400);
+    assert.match(twice.body, /The address&#39;s query parameter &quot;region&quot; is given more than once/);
+    const long = await get(`/2011?q=${'x'.repeat(101)}`);
+    assert.equal(long.statusCode, 400);
+    assert.match(long.body, /The address&#39;s query parameter &quot;q&quot; is too long: it can be at most 100 characters\./);
+    assert.equal((await get(`/2011/la/356?junk=${'x'.repeat(201)}`)).statusCode, 400);
+    assert.equal((await get('/2011/la/356/letter?edit=a&edit=b')).statusCode, 400);
+    assert.equal((await get('/compare?la=356&la=358')).statusCode, 400);
+    const api = await get('/api/2011/assessments?region=a&region=b');
+    assert.equal(api.statusCode, 400);
+    assert.deepEqual(api.json(), { error: { status: 400, message: 'The address\'s query parameter "region" is given more than once (or is not text): give it once.' } });
+    assert.equal((await get('/api/2011/las/356/settings?group=a&group=b')).statusCode, 400);
+    const ignored = await get('/2011?r=1');
+    assert.equal(ignored.statusCode, 200);
+  });
+
+  it("refuses a letter edit's words or name over the limits, or with control characters, on the form beside the field", async () => {
+    const form = (fields: Record<string, string>) => served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const before = (await served.store.letterEdits('356' as never, 2011)).length;
+    const words = await form({ action: 'reword', target: 'a:special', text: 'x'.repeat(2001), by: 'A Inspector' });
+    assert.equal(words.statusCode, 400);
+    assert.match(words.body, /<a href="#text">The words must be 2,000 characters or fewer \(this is 2,001\)<\/a>/);
+    const name = await form({ action: 'reword', target: 'a:special', text: 'New words.', by: 'J'.repeat(121) });
+    assert.match(name.body, /<a href="#by">Your name must be 120 characters or fewer \(this is 121\)<\/a>/);
+    const bidi = await form({ action: 'remove', target: 'a:special', by: 'A Inspector\u202e' });
+    assert.match(bidi.body, /<a href="#by">Your name contains the control character U\+202E at position 12, which is not allowed<\/a>/);
+    const lines = await form({ action: 'add', target: 'a:special', text: 'One line.\r\nTwo lines.', by: 'A Inspector' });
+    assert.match(lines.body, /<a href="#text">The words must be on one line: remove the line breaks<\/a>/);
+    assert.equal((await served.store.letterEdits('356' as never, 2011)).length, before);
+  });
+
+  it('a 1 MB letter edit or a 500 KB name is refused before it is read, with a page saying the form is too large', async () => {
+    const before = (await served.store.letterEdits('356' as never, 2011)).length;
+    for (const fields of [{ text: 'x'.repeat(1024 * 1024), by: 'A Inspector' }, { text: 'New words.', by: 'J'.repeat(500 * 1024) }]) {
+      const r = await served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams({ action: 'reword', target: 'a:special', ...fields }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(r.statusCode, 413);
+      assert.match(r.body, /The form sent is too large: at most 64 KB is accepted\. A sentence can be at most 2,000 characters, and a name 120\./);
+    }
+    assert.equal((await served.store.letterEdits('356' as never, 2011)).length, before);
+  });
+
+  it('200 requests with distinct junk params leave one cache entry', async () => {
+    await get('/2011/la/358');
+    const before = served.cache.size;
+    for (let i = 0; i < 200; i++) assert.equal((await get(`/2011/la/358?r=${i}`)).statusCode, 200);
+    assert.equal(served.cache.size, before);
+    for (let i = 0; i < 200; i++) await get(`/2010?r=${i}&utm_source=x${i}`);
+    assert.equal(served.cache.size, before + 1);
+    // Values the page ignores (and lists) are a mistake's page: rendered, never kept.
+    for (let i = 0; i < 20; i++) assert.match((await get(`/2010?outcome=junk${i}`)).body, new RegExp(`Ignored in the address: outcome=junk${i}\\.`));
+    assert.equal(served.cache.size, before + 1);
+  });
+
+  it("has Kingsway's own header, footer and icon on every page: no crown, royal arms or Crown copyright, and not GDS Transport", async () => {
+    for (const url of ['/2011', '/2011/la/356', '/2011/la/356/letter', '/compare', '/api', '/evaluation/ilacs', '/nowhere/at/all']) {
+      const body = (await get(url)).body;
+      assert.match(body, /<link rel="icon" href="\/static\/favicon\.svg" type="image\/svg\+xml">/, url);
+      assert.match(body, /Kingsway is an independent reconstruction, not a government service\. It is open source under the MIT licence\./, url);
+      assert.match(body, /Open Government Licence v3\.0/, url);
+      assert.doesNotMatch(body, /Crown copyright|govuk-footer__crown|govuk-footer__copyright-logo|govuk-header__logo|govuk-logo|\/assets\/images|manifest\.json/, url);
+    }
+    assert.equal((await get('/static/favicon.svg')).statusCode, 200);
+    assert.match((await get('/static/kingsway.css')).body, /body\.govuk-template__body :not\(code, kbd, pre, samp\) \{ font-family: var\(--kw-font\); \}/);
+  });
+
+  it('serves the GOV.UK Frontend stylesheet, but not its crown images or the GDS Transport font', async () => {
     assert.equal((await get('/govuk/govuk-frontend.min.css')).statusCode, 200);
     assert.equal((await get('/govuk/index.scss')).statusCode, 404);
-    assert.equal((await get('/assets/images/favicon.svg')).statusCode, 200);
+    assert.equal((await get('/assets/images/favicon.svg')).statusCode, 404);
+    assert.equal((await get('/assets/images/govuk-crest.svg')).statusCode, 404);
+    assert.equal((await get('/assets/fonts/bold-b542beb274-v2.woff2')).statusCode, 404);
+  });
+
+  it('writes CSV downloads so that no cell can run as a spreadsheet formula', async () => {
+    const renamed = new Proxy(served.store, {
+      get: (target, name) => {
+        if (name === 'localAuthorities') return async () => (await target.localAuthorities()).map((la) => (la.code === '356' ? { ...la, name: '=HYPERLINK("http://example.com","Stockport")' } : la));
+        const value: unknown = Reflect.get(target, name, target);
+        // The store's methods read its private fields, so they run on the store itself, not the proxy.
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const app = buildServer(renamed).app;
+    const r = await app.inject({ method: 'GET', url: '/2011/assessments.csv?q=356' });
+    assert.match(r.body, /\n356,"'=HYPERLINK\(""http:\/\/example\.com"",""Stockport""\)",North West,/);
+    await app.close();
   });
 });
 

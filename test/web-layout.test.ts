@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { launchChromium } from '../src/render/pdf.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { webFixtureStore } from './support/web.ts';
+import { buildServer } from '../src/web/server.ts';
+
+/**
+ * Every page type as it lays out in the Debian Chromium on a phone (375 px) and a laptop (1280 px): never wider than
+ * the screen, wide tables in a labelled scroll region with a cue that there is more, and the system's font rather
+ * than GDS Transport. Set KINGSWAY_SCREENSHOTS=DIR to keep a screenshot of each page at each width.
+ */
+const shots = process.env['KINGSWAY_SCREENSHOTS'];
+
+// What the functions given to page.evaluate use in the browser: the project compiles without the DOM's types.
+interface Box {
+  getBoundingClientRect(): { right: number };
+}
+declare const document: { documentElement: { scrollWidth: number }; fonts: { ready: Promise<unknown> }; querySelectorAll(selector: string): Iterable<Box> };
+declare function getComputedStyle(element: Box): { fontFamily: string; backgroundImage: string };
+const PAGES = {
+  national: '/2011',
+  la: '/2011/la/356',
+  letter: '/2011/la/356/letter?edit=a:special',
+  indicator: '/2011/la/356/indicator/NI%2075',
+  compare: '/compare?year=2011&la=356&measure=group%3Aspecial',
+  api: '/api',
+  evaluation: '/evaluation/ilacs',
+  'not-found': '/2011/la/999',
+} as const;
+
+describe('the web pages laid out at phone and laptop widths', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  let browser: Browser;
+  let base: string;
+  const contexts = new Map<number, BrowserContext>();
+  const open = async (width: number, path: string) => {
+    if (!contexts.has(width)) contexts.set(width, await browser.newContext({ viewport: { width, height: 900 } }));
+    const page = await contexts.get(width)!.newPage();
+    const response = await page.goto(`${base}${path}`);
+    assert.ok(response && response.status() < 500, path);
+    return page;
+  };
+  before(async () => {
+    store = await webFixtureStore();
+    app = buildServer(store, { logStream: { write: () => undefined } }).app;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it('no page is wider than a 375 px screen (the year links wrap, tables reflow or scroll in their own region)', async () => {
+    for (const width of [375, 1280]) {
+      for (const [name, path] of Object.entries(PAGES)) {
+        const page = await open(width, path);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= width, `${name} at ${width} px is ${scrollWidth} px wide`);
+        // Every scroll region can be reached and named: focusable, with a role and a label.
+        for (const region of await page.locator('.kw-table-scroll').all()) {
+          assert.equal(await region.getAttribute('role'), 'region', name);
+          assert.equal(await region.getAttribute('tabindex'), '0', name);
+          assert.ok(await region.getAttribute('aria-label'), name);
+        }
+        if (shots) {
+          mkdirSync(shots, { recursive: true });
+          await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+        }
+        await page.close();
+      }
+    }
+  });
+
+  it("at 1280 px the Block A table's last column is in view, or its scroll region shows a cue that there is more", async () => {
+    const page = await open(1280, PAGES.la);
+    const region = page.getByRole('region', { name: 'Inspected settings table' });
+    const seen = await region.evaluate((el) => {
+      const last = el.querySelector('thead th:last-child')!;
+      const fits = last.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1;
+      return { fits, overflows: el.scrollWidth > el.clientWidth, background: getComputedStyle(el).backgroundImage, lastHeading: last.textContent };
+    });
+    assert.equal(seen.lastHeading, 'Change since last year');
+    if (!seen.fits) {
+      assert.ok(seen.overflows);
+      // The cue: a shadow at the side with more (the radial gradients), uncovered only where the table runs on.
+      assert.match(seen.background, /radial-gradient/);
+      await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      assert.ok(await region.evaluate((el) => el.querySelector('thead th:last-child')!.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1), 'scrolled, the last column is in view');
+    }
+    await page.close();
+  });
+
+  it('pages use the system font, never GDS Transport, and never fetch its font files', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const fetched: string[] = [];
+    context.on('request', (r) => void fetched.push(new URL(r.url()).pathname));
+    for (const path of [PAGES.national, PAGES.letter]) {
+      const page = await context.newPage();
+      await page.goto(`${base}${path}`);
+      await page.evaluate(() => document.fonts.ready);
+      const families = await page.evaluate(() => [...document.querySelectorAll('h1, p, a, th, td, label, button, .govuk-tag, .govuk-service-navigation__link')].map((e) => getComputedStyle(e).fontFamily));
+      assert.ok(families.length > 10);
+      for (const family of new Set(families)) assert.doesNotMatch(family, /GDS Transport/, path);
+      await page.close();
+    }
+    assert.deepEqual(fetched.filter((p) => p.startsWith('/assets/')), []);
+    await context.close();
+  });
+});
