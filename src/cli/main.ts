@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
 import { readSettings } from './framework-options.ts';
 import { defaultDataDir, NO_DATA_FOLDER } from './data-dir.ts';
+import { letterSettingsFrom } from './deployment.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/repository.ts';
 import { exitQuietlyOnClosedPipe, processIo } from './io.ts';
@@ -59,6 +60,8 @@ async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+/** Today's date, for the import's check that no evidence is dated in the future: the clock belongs to the shell. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 program
   .command('import')
@@ -74,7 +77,7 @@ program
     if (opts.data === undefined && dataDir === undefined && opts.bundle.length === 0) throw new NotFoundError(`${NO_DATA_FOLDER}; or give --bundle`);
     const { runImport, reportImport } = await commands.import();
     const results = await withStore((store) =>
-      runImport(store, { dataDir, bundles: opts.bundle, dryRun: opts.dryRun === true, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()) } : {}), ...(opts.aliases ? { aliasesFile: opts.aliases } : {}) }, io),
+      runImport(store, { dataDir, bundles: opts.bundle, dryRun: opts.dryRun === true, today: today(), ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()) } : {}), ...(opts.aliases ? { aliasesFile: opts.aliases } : {}) }, io),
     );
     reportImport(results, io, opts.dryRun === true);
     if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
@@ -94,7 +97,7 @@ program
     await withStore(async (store) => {
       const dir = await runGenerate(store, { year: opts.year, seed: opts.seed, ...(opts.out ? { outDir: opts.out } : {}), ...(opts.vintage ? { vintage: opts.vintage } : {}) }, io);
       if (opts.import) {
-        const results = await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io);
+        const results = await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false, today: today() }, io);
         reportImport(results, io, false);
         if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
       }
@@ -217,7 +220,7 @@ const letterOptions = (c: Command) =>
 type LetterOpts = { la?: string; name?: string; year?: number; vintage?: string; settings?: string; similarAreas?: string };
 const letterTarget = (opts: LetterOpts) => {
   if (opts.year === undefined) throw new UsageError("required option '--year <year>' not specified");
-  return { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) };
+  return { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts), letter: letterSettingsFrom(process.env) };
 };
 
 const letter = letterOptions(
@@ -286,7 +289,8 @@ program
     const bad = formats.filter((f) => !['md', 'html', 'pdf', 'docx'].includes(f));
     if (bad.length > 0) throw new UsageError(`--format ${JSON.stringify(bad[0])} is not one of md, html, pdf, docx`);
     const { runLetters } = await commands.letters();
-    await withStore((store) => runLetters(store, { year: opts.year, formats: formats as ('md' | 'html' | 'pdf' | 'docx')[], out: opts.out, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts) }, io));
+    const result = await withStore((store) => runLetters(store, { year: opts.year, formats: formats as ('md' | 'html' | 'pdf' | 'docx')[], out: opts.out, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts), letter: letterSettingsFrom(process.env) }, io));
+    if (result.failed.length > 0) process.exitCode = 1;
   });
 
 const show = program.command('show').description('show what is stored about something');
@@ -331,7 +335,7 @@ program
   .option('--log', 'log each request')
   .action(async (opts: { port: number; host: string; log?: boolean }) => {
     const { runServe } = await commands.serve();
-    await withStore((store) => runServe(store, { port: opts.port, host: opts.host, log: opts.log ?? false }, io));
+    await withStore((store) => runServe(store, { port: opts.port, host: opts.host, log: opts.log ?? false, letter: letterSettingsFrom(process.env) }, io));
   });
 
 program
@@ -348,7 +352,7 @@ program
     if (!existsSync(dataDir)) throw new NotFoundError(`the data folder ${dataDir} does not exist: name a folder laid out as data/published is (data/published/SOURCES.md) with --data or KINGSWAY_DATA, or set neither to use the copy the project carries`);
     await withStore(async (store) => {
       // The published data first, reported before anything is generated from it: a rejected source stops the job.
-      const published = await runImport(store, { dataDir, bundles: [], dryRun: false }, io);
+      const published = await runImport(store, { dataDir, bundles: [], dryRun: false, today: today() }, io);
       if (published.some((r) => r.status === 'rejected')) {
         reportImport(published, io, false);
         io.err('kingsway: the main job stopped because published data was rejected (above); nothing was generated');
@@ -356,7 +360,7 @@ program
         return;
       }
       const dir = await runGenerate(store, { year: 2011, seed: opts.seed }, io);
-      const results = [...published, ...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false }, io))];
+      const results = [...published, ...(await runImport(store, { dataDir: undefined, bundles: [dir], dryRun: false, today: today() }, io))];
       reportImport(results, io, false);
       if (results.some((r) => r.status === 'rejected')) {
         process.exitCode = 1;
@@ -379,7 +383,8 @@ try {
   } else if (error instanceof UsageError) {
     io.err(`kingsway: ${error.message}`);
     process.exitCode = 2;
-  } else if (error instanceof NotFoundError || error instanceof StoreError || error instanceof ImportRejectedError) {
+  } else if (error instanceof NotFoundError || error instanceof StoreError || error instanceof ImportRejectedError || (error instanceof Error && error.name === 'PdfTimeoutError')) {
+    // (A PdfTimeoutError is told by its name, so that this file need not load the PDF printer and Playwright.)
     io.err(`kingsway: ${error.message}`);
     process.exitCode = 1;
   } else {

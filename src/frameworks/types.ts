@@ -88,8 +88,12 @@ export type GradingMethod = 'apa-outcomes' | 'profile-blocks';
 export interface LetterStyle {
   /** The date the letters went out (ISO). */
   readonly date: string;
-  /** The office address block at the head of the letter. */
-  readonly office: readonly string[];
+  /**
+   * What every letter of the year says first about where it comes from: Kingsway, not Ofsted. (The seed letters'
+   * Ofsted office block and signatories are not framework data: the sender and signatory are the deployment's,
+   * src/narrative/letter-settings.ts.)
+   */
+  readonly notice: string;
   /** The heading under the salutation: "Annual children's services assessment". */
   readonly heading: string;
   /** The title of the grade section; `{council}` is replaced by the council's formal name. */
@@ -102,7 +106,6 @@ export interface LetterStyle {
    * "Strengths" and "Areas for further improvement" bullets (stockport-2011).
    */
   readonly body: 'apa-sections' | 'paragraphs' | 'bullets';
-  readonly signatories: readonly { readonly name: string; readonly title: string }[];
 }
 
 export interface Framework {

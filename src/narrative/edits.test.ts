@@ -32,7 +32,7 @@ const SIX = 'All six special schools are good or better.';
 let next = 0;
 const edit = (letter: LetterDraft, change: LetterEditOp): LetterEdit => {
   const target = change.op === 'reword' || change.op === 'remove' || change.op === 'move' ? change.target : null;
-  return { id: ++next, la: '356' as LaCode, year: 2011, change, basis: target ? basisFor(letter, target) : null, author: 'J Winstanley', recordedAt: '2011-10-20T10:00:00Z' };
+  return { id: ++next, la: '356' as LaCode, year: 2011, change, basis: target ? basisFor(letter, target) : null, author: 'A Inspector', recordedAt: '2011-10-20T10:00:00Z' };
 };
 const texts = (letter: LetterDraft) => sentencesOf(letter).map((s) => s.sentence.text);
 
@@ -50,7 +50,7 @@ describe('inspector edits as an overlay on the generated letter', () => {
     assert.deepEqual(texts(letter), ['Children’s services perform well.', FIVE, 'The sixth school is making satisfactory progress.', 'All three pupil referral units are good or better.', 'As was the case last year, the very large majority of primary schools are good or better.']);
     const marks = sentencesOf(letter).map((s) => s.sentence.edit?.kind ?? null);
     assert.deepEqual(marks, [null, null, 'added', null, 'reworded']);
-    assert.equal(sentencesOf(letter)[4]!.sentence.edit?.by, 'J Winstanley');
+    assert.equal(sentencesOf(letter)[4]!.sentence.edit?.by, 'A Inspector');
   });
 
   it('on regeneration, updates untouched sentences, keeps edited ones, and flags an edit whose evidence changed', () => {

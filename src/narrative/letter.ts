@@ -8,6 +8,8 @@ import { apaSections, apaSummary } from './apa-letter.ts';
 import type { Bullet } from './bullets.ts';
 import { bullets } from './bullets.ts';
 import type { Sentence } from './sentence.ts';
+import { DEFAULT_LETTER_SETTINGS } from './letter-settings.ts';
+import type { LetterSettings, LetterSignatory } from './letter-settings.ts';
 import { inspectionSentences, ratingSentences, summarySentences } from './summary.ts';
 
 /**
@@ -41,6 +43,9 @@ export interface LetterDraft {
   readonly framework: Framework['id'];
   /** True when any of the evidence is synthetic: every rendering says so. */
   readonly synthetic: boolean;
+  /** Where the letter comes from: Kingsway, not Ofsted (the framework year's words). */
+  readonly notice: string;
+  /** The deployment's sender block. */
   readonly office: readonly string[];
   readonly date: string;
   readonly addressee: Addressee | null;
@@ -58,7 +63,8 @@ export interface LetterDraft {
   readonly gradeTable: GradeTable | null;
   readonly sections: readonly LetterSection[];
   readonly statutory: string | null;
-  readonly signatories: Framework['letter']['signatories'];
+  /** The deployment's signatory: a role by default, never a real official of the seed letters. */
+  readonly signatories: readonly LetterSignatory[];
 }
 
 type Assessed = Extract<Assessment, { status: 'assessed' }>;
@@ -96,7 +102,7 @@ function profileSections(a: Assessed, framework: Framework, reportedLastYear: Re
  * `lastYear`: the statements of the LA's letter of the year before, as sent (with its edits), as
  * "section:sentence id" (see reportedIn); `null` where there was none.
  */
-export function draftLetter(a: Assessed, framework: Framework, addressee: Addressee | null, synthetic: boolean, lastYear: ReadonlySet<string> | null = null): LetterDraft {
+export function draftLetter(a: Assessed, framework: Framework, addressee: Addressee | null, synthetic: boolean, lastYear: ReadonlySet<string> | null = null, settings: LetterSettings = DEFAULT_LETTER_SETTINGS): LetterDraft {
   const p = framework.paragraphs;
   const label = framework.scale.find((s) => s.grade === a.grade)?.label ?? String(a.grade);
   const council = a.la.formalName;
@@ -107,7 +113,8 @@ export function draftLetter(a: Assessed, framework: Framework, addressee: Addres
     year: framework.year,
     framework: framework.id,
     synthetic,
-    office: framework.letter.office,
+    notice: framework.letter.notice,
+    office: settings.sender,
     date: framework.letter.date,
     addressee,
     salutation: salutationFor(addressee),
@@ -122,7 +129,7 @@ export function draftLetter(a: Assessed, framework: Framework, addressee: Addres
     gradeTable: apa ? { rows: a.derivation.areas.filter((x) => headline.has(x.id)).map((x) => ({ label: x.label, grade: x.id === 'children-services' ? a.grade : x.grade })) } : null,
     sections: apa ? [{ id: 'summary', heading: null, form: 'paragraphs', blocks: block('summary:overview', apaSummary(a, framework)) }, ...apaSections(a)] : profileSections(a, framework, lastYear ?? new Set()),
     statutory: p['statutory'] ?? null,
-    signatories: framework.letter.signatories,
+    signatories: [settings.signatory],
   };
 }
 

@@ -14,6 +14,7 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   const para = (text: string) => children.push(new Paragraph({ text, spacing: { after: 160 } }));
   if (letter.synthetic) children.push(new Paragraph({ children: [new TextRun({ text: 'Not a real letter. It is written from synthetic or reconstructed evidence.', bold: true, color: 'D4351C' })], spacing: { after: 240 } }));
+  children.push(new Paragraph({ children: [new TextRun({ text: letter.notice, italics: true })], spacing: { after: 240 } }));
   for (const line of letter.office) children.push(new Paragraph({ text: line, alignment: AlignmentType.RIGHT }));
   children.push(new Paragraph({ text: letterDate(letter.date), spacing: { before: 360, after: 240 } }));
   if (letter.addressee) {
@@ -72,7 +73,7 @@ export async function letterDocx(letter: LetterDraft): Promise<Buffer> {
   }
   if (letter.statutory) para(letter.statutory);
   children.push(new Paragraph({ text: 'Yours sincerely', spacing: { before: 240 } }));
-  for (const s of letter.signatories) children.push(new Paragraph({ text: s.name, spacing: { before: 480 } }), new Paragraph({ text: s.title }));
+  for (const s of letter.signatories) children.push(...(s.name ? [new Paragraph({ text: s.name, spacing: { before: 480 } }), new Paragraph({ text: s.title })] : [new Paragraph({ text: s.title, spacing: { before: 480 } })]));
   const doc = new Document({
     title: letter.gradeSection,
     creator: 'Kingsway',

@@ -12,6 +12,7 @@ const blockText = (b: LetterSection['blocks'][number]) => b.sentences.map((s) =>
 export function letterMarkdown(letter: LetterDraft): string {
   const out: string[] = [];
   if (letter.synthetic) out.push('> **Not a real letter.** It is written from synthetic or reconstructed evidence.', '');
+  out.push(`> ${letter.notice}`, '');
   out.push(letter.office.join('  \n'), '', letterDate(letter.date), '');
   if (letter.addressee) {
     const a = letter.addressee;
@@ -41,6 +42,6 @@ export function letterMarkdown(letter: LetterDraft): string {
   }
   if (letter.statutory) out.push(letter.statutory, '');
   out.push('Yours sincerely', '');
-  for (const s of letter.signatories) out.push(`${s.name}  \n${s.title}`, '');
+  for (const s of letter.signatories) out.push(s.name ? `${s.name}  \n${s.title}` : s.title, '');
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -22,9 +22,8 @@ export async function siteLetter(data: SiteData, view: YearView, a: Assessed): P
     const before = previous.byCode.get(code);
     if (before) lastYear = reportedLastYear({ assessment: before, framework: previous.framework, edits: await data.store.letterEdits(code, year - 1) });
   }
-  // The indicator assessment of today's data reads only LAIT and ILACS, which the synthetic generator never writes.
-  const synthetic = view.framework.official && (await data.syntheticLas()).has(code);
-  const generated = draftLetter(a, view.framework, (await data.store.addressee(code, year)) ?? null, synthetic, lastYear);
+  // Marked "not a real letter" when any dataset behind it is synthetic (provenance.ts), in every year alike.
+  const generated = draftLetter(a, view.framework, (await data.store.addressee(code, year)) ?? null, a.provenance.synthetic, lastYear, data.letterSettings);
   return { generated, ...applyEdits(generated, await data.store.letterEdits(code, year)) };
 }
 

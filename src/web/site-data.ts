@@ -1,10 +1,13 @@
 import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
 import { FRAMEWORKS } from '../frameworks/index.ts';
 import type { Framework } from '../frameworks/types.ts';
-import type { Assessment, AssessInput, DistributionRow } from '../judgement/assess.ts';
+import type { Assessment, DistributionRow } from '../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
 import { loadAssessInput } from '../store/evidence-loader.ts';
+import type { LoadedAssessInput } from '../store/evidence-loader.ts';
 import type { Hex, Store } from '../store/repository.ts';
+import { DEFAULT_LETTER_SETTINGS } from '../narrative/letter-settings.ts';
+import type { LetterSettings } from '../narrative/letter-settings.ts';
 
 /**
  * What the web pages read: each framework year assessed once for every LA and kept, so that a page is a lookup and a
@@ -13,7 +16,8 @@ import type { Hex, Store } from '../store/repository.ts';
  */
 export interface YearView {
   readonly framework: Framework;
-  readonly input: AssessInput;
+  /** With each LA's provenance: every assessment carries it too, and every page that shows a figure reads it. */
+  readonly input: LoadedAssessInput;
   readonly results: readonly Assessment[];
   readonly byCode: ReadonlyMap<LaCode, Assessment>;
   readonly distribution: readonly DistributionRow[];
@@ -23,13 +27,16 @@ export class SiteData {
   readonly #store: Store;
   readonly #years = new Map<number, Promise<YearView>>();
   #las: Promise<readonly LocalAuthority[]> | null = null;
-  #synthetic: Promise<ReadonlySet<LaCode>> | null = null;
   #hexes: Promise<readonly Hex[]> | null = null;
   /** Bumped on every change, so that anything cached from a year can tell it is stale. */
   #version = 0;
 
-  constructor(store: Store) {
+  /** Who the site's letters are from (the deployment's setting). */
+  readonly letterSettings: LetterSettings;
+
+  constructor(store: Store, letterSettings: LetterSettings = DEFAULT_LETTER_SETTINGS) {
     this.#store = store;
+    this.letterSettings = letterSettings;
   }
 
   get store(): Store {
@@ -70,17 +77,6 @@ export class SiteData {
   /** A grade in the words of its year's scale ("Performs well"; in 2006 "Consistently delivers above minimum requirements"). */
   scaleLabel(year: number, grade: number): string {
     return FRAMEWORKS.find((f) => f.year === year)?.scale.find((s) => s.grade === grade)?.label ?? String(grade);
-  }
-
-  /** The LAs any of whose evidence is synthetic: their letters say they are not real. */
-  syntheticLas(): Promise<ReadonlySet<LaCode>> {
-    this.#synthetic ??= (async () => {
-      const synthetic = new Set((await this.#store.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
-      const out = new Set<LaCode>();
-      for (const [la, datasets] of await this.#store.datasetsByLa()) if (datasets.some((d) => synthetic.has(d))) out.add(la);
-      return out;
-    })();
-    return this.#synthetic;
   }
 
   las(): Promise<readonly LocalAuthority[]> {

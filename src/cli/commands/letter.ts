@@ -9,6 +9,7 @@ import { applyEdits } from '../../narrative/edits.ts';
 import type { EditedLetter } from '../../narrative/edits.ts';
 import { draftLetter, reportedLastYear } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
+import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { letterDocx } from '../../render/docx.ts';
 import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
@@ -33,6 +34,8 @@ export interface LetterOptions {
   year: number;
   vintage?: string;
   settings?: FrameworkSettings;
+  /** Who the letter is from: the deployment's sender and signatory (default: a role, src/narrative/letter-settings.ts). */
+  letter?: LetterSettings;
 }
 
 /** The letter as Kingsway writes it from the evidence, before any inspector's edits. */
@@ -43,11 +46,9 @@ export async function generatedLetter(repo: EvidenceRepository, options: LetterO
   if (assessment.status !== 'assessed') {
     throw new UsageError(`no letter for ${la.name} (${la.code}) in ${framework.year}: ${assessment.status === 'withheld' ? `the outcome is withheld (${assessment.reason})` : `it could not be assessed (${assessment.reason})`}`);
   }
-  const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
-  // The indicator assessment of today's data reads only LAIT and ILACS, which the synthetic generator never writes.
-  const synthetic = framework.official && (await repo.laEvidenceSummary(la.code)).datasets.some((d) => syntheticIds.has(d));
   const lastYear = (await lastYearsLetters(repo, framework.year, options.vintage, [la.code])).get(la.code) ?? null;
-  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, synthetic, lastYear);
+  // Marked "not a real letter" when any dataset behind it, its own evidence, its comparators or its addressee, is synthetic.
+  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, assessment.provenance.synthetic, lastYear, options.letter);
 }
 
 /**

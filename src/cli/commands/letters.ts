@@ -3,7 +3,8 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll } from '../../judgement/assess.ts';
 import { applyEdits } from '../../narrative/edits.ts';
 import { draftLetter } from '../../narrative/letter.ts';
-import { openPdfPrinter } from '../../render/pdf.ts';
+import type { LetterSettings } from '../../narrative/letter-settings.ts';
+import { openPdfPrinter, PdfTimeoutError } from '../../render/pdf.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
@@ -15,6 +16,8 @@ export interface LettersResult {
   readonly written: number;
   /** LAs with no letter, and why (withheld, or not assessed). */
   readonly skipped: readonly { readonly la: string; readonly reason: string }[];
+  /** LAs whose letter could not be written in some format (a PDF that timed out), and why; the run went on. */
+  readonly failed: readonly { readonly la: string; readonly reason: string }[];
 }
 
 /**
@@ -22,16 +25,15 @@ export interface LettersResult {
  * all LAs, one browser for all the PDFs. An LA with no letter (withheld, not assessed) is listed with the reason and
  * the run goes on.
  */
-export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings }, io: Io): Promise<LettersResult> {
+export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings; letter?: LetterSettings }, io: Io): Promise<LettersResult> {
   const framework = frameworkWith(options.year, options.settings);
   if (options.formats.length === 0) throw new UsageError('give at least one format: md, html, pdf or docx');
   const results = assessAll(await loadAssessInput(repo, framework, options.vintage));
   const lastYear = await lastYearsLetters(repo, framework.year, options.vintage);
-  const datasetsByLa = await repo.datasetsByLa();
-  const syntheticIds = new Set((await repo.datasets()).filter((d) => d.kind === 'synthetic').map((d) => d.id));
   const printer = options.formats.includes('pdf') ? await openPdfPrinter() : null;
   const skipped: { la: string; reason: string }[] = [];
   const needReview: string[] = [];
+  const failed: { la: string; reason: string }[] = [];
   let written = 0;
   try {
     for (const [n, a] of results.entries()) {
@@ -40,12 +42,19 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
         skipped.push({ la: `${a.la.code} ${a.la.name}`, reason: a.status === 'withheld' ? `withheld: ${a.reason}` : `not assessed: ${a.reason}` });
         continue;
       }
-      const synthetic = framework.official && (datasetsByLa.get(a.la.code) ?? []).some((d) => syntheticIds.has(d));
+      // Marked "not a real letter" when any dataset behind it is synthetic (provenance.ts).
+      const synthetic = a.provenance.synthetic;
       // Each letter as the inspectors left it: their edits over what the evidence now gives.
-      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null), await repo.letterEdits(a.la.code, framework.year));
+      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null, options.letter), await repo.letterEdits(a.la.code, framework.year));
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);
-      for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
-      written++;
+      // One letter that cannot be printed (a PDF past its time limit) is reported, and the others are still written.
+      try {
+        for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
+        written++;
+      } catch (error) {
+        if (!(error instanceof PdfTimeoutError)) throw error;
+        failed.push({ la: `${a.la.code} ${a.la.name}`, reason: error.message });
+      }
     }
     io.progress('letters', results.length, results.length);
   } finally {
@@ -55,5 +64,6 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   io.out(`${written} letter${written === 1 ? '' : 's'} for ${framework.year} written to ${options.out} (${options.formats.join(', ')})`);
   if (needReview.length > 0) io.out(`Letters with edits that need review (kingsway letter edits --la CODE --year ${framework.year}):\n  ${needReview.join('\n  ')}`);
   for (const s of skipped) io.out(`  no letter for ${s.la}: ${s.reason}`);
-  return { written, skipped };
+  for (const f of failed) io.out(`  letter not written for ${f.la}: ${f.reason}`);
+  return { written, skipped, failed };
 }

@@ -46,18 +46,16 @@ export const APA_2006: Framework = deepFreeze({
   // Stockport 2011 fixture (performs well) comes out at 3 under them.
   cutOffs: { blockA: { 4: 0.85, 3: 0.6, 2: 0.45 }, blockC: { 4: 0.3, 3: 0, 2: -0.3 }, blockAWeight: 0.7, fullWeightAt: 5 },
   limitingRules: [],
-  // stockport-2006-apa.txt: the Ofsted office of 2006, the letter of 1 November 2006 and its two signatories.
+  // stockport-2006-apa.txt: the letter of 1 November 2006. Its Ofsted office block and its two signatories (Ofsted's
+  // and the Commission for Social Care Inspection's officials) are not reproduced: Kingsway's letters come from the
+  // deployment's sender and signatory (src/narrative/letter-settings.ts).
   letter: {
     date: '2006-11-01',
-    office: ['Alexandra House', '33 Kingsway', 'London WC2B 6SE'],
+    notice: "Written by Kingsway, which reconstructs the annual performance assessment of children's services that Ofsted and the Commission for Social Care Inspection made in 2006. It is not a letter from Ofsted.",
     heading: '2006 annual performance assessment of services for children and young people in {council}',
     gradeSection: 'Summary',
     gradeLabel: 'Areas for judgement',
     body: 'apa-sections',
-    signatories: [
-      { name: 'Flo Hadley', title: 'Divisional Manager, Office for Standards in Education' },
-      { name: 'Jonathan Phillips', title: 'Director – Quality, Performance and Methods, Commission for Social Care Inspection' },
-    ],
   },
   paragraphs: {
     intro:

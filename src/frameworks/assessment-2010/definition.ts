@@ -28,12 +28,11 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
   // The date is sourced (letters of 9 December 2010, framework.md §1); the rest follows 2011 [reconstruction].
   letter: {
     date: '2010-12-09',
-    office: ['Aviation House', '125 Kingsway', 'London WC2B 6SE'],
+    notice: "Written by Kingsway, which reconstructs the annual assessment of children's services that Ofsted made from 2009 to 2011. It is not a letter from Ofsted.",
     heading: "Annual children's services assessment",
     gradeSection: "{council} children's services assessment 2010",
     gradeLabel: "Children's services assessment",
     body: 'bullets',
-    signatories: [{ name: 'Juliet Winstanley', title: "Divisional Manager, Children's Services Assessment" }],
   },
   paragraphs: {
     intro:

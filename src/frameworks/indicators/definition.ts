@@ -37,12 +37,11 @@ function yearParts(year: number) {
     },
     letter: {
       date: `${year}-11-30`,
-      office: ['Kingsway', 'Generated from published data'],
+      notice: "Written by Kingsway, which applies the method of Ofsted's 2011 annual assessment of children's services to today's published data. It is not an Ofsted judgement and not a letter from Ofsted.",
       heading: "Kingsway's indicator assessment of children's services",
       gradeSection: `{council}: indicator assessment ${year}`,
       gradeLabel: 'Indicator assessment',
       body: 'bullets' as const,
-      signatories: [{ name: 'Kingsway', title: 'An application of the 2011 method to published data; not an Ofsted judgement' }],
     },
   };
 }

@@ -56,12 +56,11 @@ export const RATING_2009: Framework = extend(APA_2006, {
   // trafford-2009-rating.txt.
   letter: {
     date: '2009-12-09',
-    office: ['Aviation House', '125 Kingsway', 'London WC2B 6SE'],
+    notice: "Written by Kingsway, which reconstructs the annual rating of children's services that Ofsted made in 2009. It is not a letter from Ofsted.",
     heading: "Children's services annual rating",
     gradeSection: "Children's services rating 2009",
     gradeLabel: "Children's services rating",
     body: 'paragraphs',
-    signatories: [{ name: 'Juliet Winstanley', title: 'Divisional Manager, CAA' }],
   },
   paragraphs: {
     intro:
