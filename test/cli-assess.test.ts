@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { cliStore, seedFixture } from './support/cli.ts';
+import { tempDir } from './support/store.ts';
 import type { CliStore } from './support/cli.ts';
 
 /** `kingsway assess`, `explain` and `judge` on the Stockport 2011 fixture, as an inspector would use them. */
@@ -121,5 +124,20 @@ describe('kingsway assess, explain and judge', () => {
     const bad = kingsway('assess', '--year', '2011', '--settings', settings);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /settings\.json: cutOffs\.blockA\.4: /);
+  });
+});
+
+describe('kingsway assess on a store with no LAs', () => {
+  it('assess on a store with no local authorities fails with exit 1 instead of reporting 0 LAs', () => {
+    const tmp = tempDir();
+    try {
+      const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+      const run = spawnSync(process.execPath, [main, '--db', join(tmp.dir, 'empty.db'), 'assess', '--year', '2011'], { encoding: 'utf8' });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /no local authorities of 2011 are stored, so there is nothing to assess/);
+      assert.equal(run.stdout, '');
+    } finally {
+      tmp.cleanup();
+    }
   });
 });

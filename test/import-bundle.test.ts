@@ -194,7 +194,7 @@ describe('evidence bundle import', () => {
     edit(bundle, 'manifest.json', (t) => t.replace('"kind": "synthetic"', '"kind": "made-up"'));
     const [first] = rejectionsOf(readBundle({ dir: bundle, context }));
     assert.equal(first?.column, 'dataset.kind');
-    assert.equal(first?.value, '"made-up"');
+    assert.equal(first?.value, 'made-up');
   });
 
   it('rejects broken manifest JSON with its line', () => {

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../domain/errors.ts';
 import type { LaCode } from '../../domain/local-authority.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
@@ -34,6 +35,8 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   const all = await repo.localAuthorities();
   const only = options.las?.map((code) => findLa(all, { code }).code as LaCode);
   const input = await loadAssessInput(repo, framework, options.vintage);
+  // "0 LAs" with exit 0 once hid a store whose LA list had been replaced: an assessment of nobody is not a result.
+  if (input.run.laCodes.length === 0) throw new NotFoundError(`no local authorities of ${framework.year} are stored, so there is nothing to assess: import the LA lists first (kingsway import)`);
   const results = assessAll(input, only);
   const rows = results.map(assessmentRow);
   const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);

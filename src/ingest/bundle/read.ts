@@ -64,9 +64,10 @@ function readManifestUnshown(dir: string, display: string, today: string | undef
       ok: false,
       rejections: parsed.error.issues.map((issue) => {
         const path = issue.path.join('.');
+        // A string is shown as it is (formatRejection quotes every value); anything else as its JSON.
         let value: unknown = json;
         for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-        return { file, line: null, column: path || null, value: value === undefined ? '' : JSON.stringify(value), reason: issue.message };
+        return { file, line: null, column: path || null, value: value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value), reason: issue.message };
       }),
     };
   }
