@@ -68,10 +68,13 @@ export function blockAChart(laName: string, rows: readonly BlockARow[]): Chart |
     marginRight: 20,
     marginBottom: 45,
     x: { domain: [0, 100], label: 'Good or better (%)', labelAnchor: 'center', labelOffset: 38, grid: true },
-    y: { domain: groups, label: null },
+    y: { domain: groups, label: null, axis: null },
     symbol: { domain: [laName, 'Similar areas', 'England'], range: ['circle', 'square', 'diamond'] },
     color: { domain: [laName, 'Similar areas', 'England'], range: [LA, SIMILAR, ENGLAND] },
     marks: [
+      // Long names ("Children's homes run by the local authority") wrap onto two lines within the margin, rather
+      // than running off the left edge, which on a phone is off the screen.
+      Plot.axisY({ lineWidth: 15, tickSize: 0, tickPadding: 8 }),
       Plot.ruleY(groups, { stroke: '#f3f2f1', strokeWidth: 20 }),
       Plot.dot(points, { x: 'percent', y: 'group', symbol: 'who', stroke: 'who', fill: (d: Point) => (d.who === laName ? LA : 'white'), r: (d: Point) => (d.who === laName ? 7 : 6), strokeWidth: 2 }),
     ],
