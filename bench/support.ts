@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../src/cli/data-dir.ts';
 
-/** The published data the benchmarks read: $KINGSWAY_DATA or shared/data beside the checkout. */
+/** The published data the benchmarks read: $KINGSWAY_DATA, else the copy the project carries (data/published). */
 export function benchDataDir(): string {
-  const dir = process.env['KINGSWAY_DATA'] ?? fileURLToPath(new URL('../../shared/data/', import.meta.url));
-  if (!existsSync(dir)) throw new Error(`benchmark data not found at ${dir}: set KINGSWAY_DATA`);
+  const dir = defaultDataDir(process.env);
+  if (dir === undefined || !existsSync(dir)) throw new Error(`benchmark data not found at ${dir ?? 'data/published'}: set KINGSWAY_DATA`);
   return dir;
 }
 
