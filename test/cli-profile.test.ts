@@ -39,7 +39,7 @@ describe('kingsway profile', () => {
     const profile = JSON.parse(kingsway('profile', '--la', '356', '--year', '2011', '--json').stdout) as { blockA: unknown[]; blockB: unknown[]; blockC: unknown[]; framework: { id: string }; synthetic: boolean; datasets: unknown[]; provenanceByBlock: { blockB: { synthetic: boolean } } };
     assert.equal(profile.framework.id, 'assessment-2011');
     assert.deepEqual([profile.synthetic, profile.datasets, profile.provenanceByBlock.blockB.synthetic], [true, [{ id: 'fixture-stockport-2011', kind: 'synthetic', role: 'own-and-comparators' }], true]);
-    assert.equal(profile.blockA.length, 14);
+    assert.equal(profile.blockA.length, 15);
     assert.ok(profile.blockC.length >= 9);
   });
 

@@ -66,10 +66,13 @@ function indicatorSentences(a: Assessed, outcome: EcmOutcome): Sentence[] {
     const before = numeric.at(-2);
     const unit = row.indicator.unit;
     const value = now.la.value;
-    let figure = `was ${format(value, unit)} in ${now.period.original}`;
+    // The 2006 letter names years as the source does ("from 64% in 2004/05 to 54% in 2005/06"), but never its
+    // qualifier: "2005/06 (prov)" is said "2005/06, on provisional figures".
+    const when = (p: typeof now) => `${p.period.original.replace(/\s*\([^)]*\)\s*$/, '')}${p.period.qualifier === 'provisional' ? ', on provisional figures' : ''}`;
+    let figure = `was ${format(value, unit)} in ${when(now)}`;
     if (before && before.la.kind === 'number') {
       const verb = value > before.la.value ? 'rose' : value < before.la.value ? 'fell' : 'was unchanged';
-      figure = verb === 'was unchanged' ? `was unchanged at ${format(value, unit)} in ${now.period.original}` : `${verb} from ${format(before.la.value, unit)} in ${before.period.original} to ${format(value, unit)} in ${now.period.original}`;
+      figure = verb === 'was unchanged' ? `was unchanged at ${format(value, unit)} in ${when(now)}` : `${verb} from ${format(before.la.value, unit)} in ${when(before)} to ${format(value, unit)} in ${when(now)}`;
     }
     const compared = againstComparators(now, unit);
     return [sentence(`c:${row.indicator.id}`, `For ${indicatorPhrase(row.indicator)}, the figure ${figure}${compared ? `, ${compared}` : ''}.`, { block: 'C', indicator: row.indicator.id, period: now.period.original })];

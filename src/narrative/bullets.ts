@@ -1,15 +1,18 @@
 import { JUDGEMENT_LABEL, isGoodOrBetter } from '../domain/judgement.ts';
-import type { BlockARow, OutcomeShares, OutcomeTally } from '../profile/block-a.ts';
-import type { BlockCRow, Comparison, PeriodFigures } from '../profile/block-c.ts';
+import type { BlockARow, CountedSetting, OutcomeShares, OutcomeTally } from '../profile/block-a.ts';
+import { shares } from '../profile/block-a.ts';
 import type { LaProfile } from '../profile/profile.ts';
-import { comparedWith, overTheLast, trendWords } from './comparisons.ts';
+import { comparedWith } from './comparisons.ts';
 import type { Relation } from './comparisons.ts';
-import { capitalise, countWords, isAre, judgementCounts, ordinalWords } from './counts.ts';
-import { indicatorPhrase, isGap } from './indicator-phrases.ts';
+import { capitalise, countWords, isAre, judgementCounts, listWords, ordinalWords, singularOf } from './counts.ts';
 import { fractionWords, proportionOf } from './proportions.ts';
 import type { Sentence } from './sentence.ts';
-import { sentence, slug } from './sentence.ts';
-import { EARLY_YEARS_GROUPS, GROUP_NOUN, GROUP_ONE, GROUP_THEME, THEMES, indicatorTheme } from './themes.ts';
+import { indicatorStatements } from './indicator-statements.ts';
+import { ucraStatements } from './inspection-statements.ts';
+import { sentence } from './sentence.ts';
+import { groupParts, noLongerInadequate, settingsMoved, tallyOf, unseenAcademies } from './block-a-parts.ts';
+import type { GroupPart } from './block-a-parts.ts';
+import { EARLY_YEARS_GROUPS, GROUP_NOUN, GROUP_ONE, GROUP_THEME, THEMES } from './themes.ts';
 import type { Theme } from './themes.ts';
 
 /**
@@ -36,11 +39,37 @@ export const SALIENCE = {
   countTheRestUpTo: 2,
   /** At most this many indicators in one theme's bullet, the most salient first. */
   indicatorsPerTheme: 5,
+  /** At most this many in the whole letter, the most salient first: the seeds state nine (stockport-2011) and ten
+   * (stoke-on-trent-2011); with every indicator the NIS has, letters ran to twice the seeds' length (issue 12;
+   * docs/letters.md, "Style and length"). */
+  indicatorsPerLetter: 10,
   /** Of the early years groups, the majority good or better makes "early years and childcare" a strength. */
   earlyYearsStrength: 0.51,
   /** A change in the share good or better, in points, that the letter mentions ("up from 73% last year"). */
   changeWorthSaying: 5,
+  /**
+   * Below that, a change of at least this many points is still said where settings, not rounding, made it: at least
+   * `settingsMovedWorthSaying` settings crossed the line of good that way since last year (new settings counted, so
+   * new children's centres all judged good count) and none the other way. Aggregate counts carry no settings, so a
+   * few points' drift among hundreds of childminders is not said (stockport-2011: "As in 2010, the large majority of
+   * providers of early years and childcare", two points up). [reconstruction]
+   */
+  changeWorthSayingWithSettings: 3,
+  settingsMovedWorthSaying: 3,
+  /** Specialist provision read as one: a strength where more than this share of its settings is good or better. */
+  specialistStrength: 0.5,
 } as const;
+
+/** The change in the share good or better that the letter says, by the rule of `SALIENCE.changeWorthSaying`; `null` if none. */
+export function changeToSay(row: BlockARow): number | null {
+  const change = row.goodOrBetterChange;
+  if (change === null || row.lastYear.shares.goodOrBetter === null || row.la.shares.goodOrBetter === null) return null;
+  if (Math.abs(change) >= SALIENCE.changeWorthSaying) return change;
+  if (Math.abs(change) < SALIENCE.changeWorthSayingWithSettings) return null;
+  const { up, down } = settingsMoved(row);
+  const [towards, against] = change > 0 ? [up, down] : [down, up];
+  return towards >= SALIENCE.settingsMovedWorthSaying && against === 0 ? change : null;
+}
 
 export interface Bullet {
   readonly theme: Theme;
@@ -61,8 +90,8 @@ interface Statement {
 
 /** "Special schools" → "special schools"; a group's label as it reads inside a sentence. */
 const inSentence = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
-/** "Local authority fostering agency" read as one setting. */
-const singular = (label: string): string => inSentence(label).replace(/ies\b/, 'y').replace(/s\b(?= |$)/, '');
+/** "Local authority fostering agency" read as one setting; "children's home run by the local authority" (counts.ts). */
+const singular = (label: string): string => singularOf(label);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const judgementOf = (t: OutcomeTally): string | null =>
   t.outstanding === t.inspected ? 'outstanding' : t.good === t.inspected ? 'good' : t.satisfactory === t.inspected ? 'satisfactory' : t.inadequate === t.inspected ? 'inadequate' : null;
@@ -116,7 +145,7 @@ function groupSentence(row: BlockARow, kind: Kind, year: number): string {
     if (only) return lead(`${all} ${label} are ${only}.${change}`);
     if (notGood === 1 && good > 0) {
       const other = t.satisfactory ? 'satisfactory' : 'inadequate';
-      return `${capitalise(countWords(good))} of the ${countWords(t.inspected)} ${label} are good or better. The ${ordinalWords(t.inspected)} is ${other}.${change}`;
+      return `${capitalise(countWords(good))} of the ${countWords(t.inspected)} ${label} ${isAre(good)} good or better. The ${ordinalWords(t.inspected)} is ${other}.${change}`;
     }
     if (notGood === 0) return lead(`${all} ${label} are good or better: ${judgementCounts(t)}.${change}`);
     return lead(`Of the ${countWords(t.inspected)} ${label}, ${judgementCounts(t)}.${change}`);
@@ -132,7 +161,7 @@ function groupSentence(row: BlockARow, kind: Kind, year: number): string {
   if (notGood > 0 && notGood <= SALIENCE.countTheRestUpTo) {
     // stockport-2011: "Of the 22 children's homes commissioned …, 20 are good or better and the remaining two are satisfactory."
     const rest = t.inadequate === 0 ? 'satisfactory' : t.satisfactory === 0 ? 'inadequate' : 'satisfactory or inadequate';
-    return `Of the ${countWords(t.inspected)} ${label}, ${countWords(good)} are good or better and the remaining ${countWords(notGood)} ${isAre(notGood)} ${rest}.`;
+    return `Of the ${countWords(t.inspected)} ${label}, ${countWords(good)} are good or better and the remaining ${countWords(notGood)} ${isAre(notGood)} ${rest}.${changeSince(row, year)}`;
   }
   return lead(`${capitalise(proportionOf(row.la.shares.goodOrBetter!))} ${label} are good or better${compared ? `, a proportion ${compared}` : ''}.${change}`);
 }
@@ -147,8 +176,9 @@ function judgementRankWord(was: string, now: string): string {
 function changeSince(row: BlockARow, year: number): string {
   const before = row.lastYear.shares.goodOrBetter;
   const now = row.la.shares.goodOrBetter;
-  if (before === null || now === null || row.goodOrBetterChange === null || Math.abs(row.goodOrBetterChange) < SALIENCE.changeWorthSaying) return '';
-  return ` This is ${row.goodOrBetterChange > 0 ? 'an improvement on' : 'a decline from'} ${year - 1} (${pct(now)} good or better, ${row.goodOrBetterChange > 0 ? 'up' : 'down'} from ${pct(before)}).`;
+  const change = changeToSay(row);
+  if (before === null || now === null || change === null) return '';
+  return ` This is ${change > 0 ? 'an improvement on' : 'a decline from'} ${year - 1} (${pct(now)} good or better, ${change > 0 ? 'up' : 'down'} from ${pct(before)}).`;
 }
 
 /**
@@ -178,8 +208,9 @@ function earlyYearsStatement(rows: readonly BlockARow[], year: number): { statem
     parts.push(`However, ${named.join(' and ')} ${isAre(inadequate)} inadequate.`);
   }
   for (const r of members) {
-    if (r.goodOrBetterChange !== null && Math.abs(r.goodOrBetterChange) >= SALIENCE.changeWorthSaying) {
-      parts.push(`The proportion of ${GROUP_NOUN[r.group.id] ?? inSentence(r.group.label)} that are good or better has ${r.goodOrBetterChange > 0 ? 'improved' : 'fallen'}, from ${pct(r.lastYear.shares.goodOrBetter!)} to ${pct(r.la.shares.goodOrBetter!)}.`);
+    const change = changeToSay(r);
+    if (change !== null) {
+      parts.push(`The proportion of ${GROUP_NOUN[r.group.id] ?? inSentence(r.group.label)} that are good or better has ${change > 0 ? 'improved' : 'fallen'}, from ${pct(r.lastYear.shares.goodOrBetter!)} to ${pct(r.la.shares.goodOrBetter!)}.`);
     }
   }
   return { kind, statement: { theme: 'under-fives', kind, sentence: sentence('a:early-years', parts.join(' '), ...members.map((r) => ({ block: 'A' as const, group: r.group.id, asAt: r.asAt }))) } };
@@ -198,6 +229,129 @@ function agenciesStatement(rows: readonly BlockARow[], year: number): Statement 
   return { theme: 'looked-after', kind, sentence: sentence('a:fostering+adoption', text, { block: 'A', group: 'fostering', asAt: fostering.asAt }, { block: 'A', group: 'adoption', asAt: adoption.asAt }) };
 }
 
+/** A group's kind, or, where it is neither a strength nor an area, the direction of a change worth saying (item 8). */
+function partKind(row: BlockARow): Kind | null {
+  const kind = groupKind(row);
+  if (kind) return kind;
+  const change = changeToSay(row);
+  return change === null ? null : change > 0 ? 'strength' : 'area';
+}
+
+const nounOf = (row: BlockARow): string => GROUP_NOUN[row.group.id] ?? inSentence(row.group.label);
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Counts by judgement, best first, as "good (one) and satisfactory (two)", or the one judgement they share. */
+function judgementList(t: OutcomeTally): string {
+  const parts = (['outstanding', 'good', 'satisfactory', 'inadequate'] as const).map((w) => [t[w], w] as const).filter(([n]) => n > 0);
+  return parts.length === 1 ? parts[0]![1] : listWords(parts.map(([n, w]) => `${w} (${countWords(n)})`));
+}
+
+/**
+ * Academies apart from the LA's own schools (stoke-on-trent-2011: "some schools have become academies. The most
+ * recent inspection judgements for these schools have been taken into account"): how many, the judgements of those
+ * inspected since, and those not yet inspected since they converted with the judgement their predecessor last had.
+ */
+function academiesSentence(part: GroupPart, noun: string): string {
+  const t = part.row.la.tally;
+  const n = t.inspected;
+  const unseen = unseenAcademies(part.row);
+  const seen = part.row.settings.filter((s) => s.viaPredecessor === null);
+  const out = [n === 1 ? `One ${singular(noun)} has become an academy.` : `${capitalise(countWords(n))} ${noun} have become academies.`];
+  if (seen.length > 0) {
+    const st = tallyOf(seen);
+    if (n === 1) out.push(`It is ${judgementList(st)}.`);
+    else if (seen.length === n) out.push(`${capitalise(judgementCounts(st))}.`);
+    else if (seen.length === 1) out.push(`One has been inspected since and is ${judgementList(st)}.`);
+    else out.push(`Of the ${countWords(seen.length)} inspected since, ${judgementCounts(st)}.`);
+  }
+  const k = unseen.length;
+  if (k > 0) {
+    const who = k === n ? (n === 1 ? 'It has not' : n === 2 ? 'Neither has' : 'None has') : k === 1 ? (n - k === 1 ? 'The other has not' : 'One has not') : `${capitalise(countWords(k))} have not`;
+    out.push(`${who} been inspected since ${k === 1 ? 'it' : 'they'} converted; ${k === 1 ? 'the school it replaced was' : 'the schools they replaced were'} last judged ${judgementList(tallyOf(unseen))}.`);
+  }
+  return out.join(' ');
+}
+
+/**
+ * Schools causing concern that are no longer (item 7): settings inadequate at last year's profile date and judged
+ * satisfactory or better since, in the seeds' words for a change of judgement (stoke-on-trent-2011: "has improved
+ * from satisfactory to outstanding"). [reconstruction: no seed names one]
+ */
+function concernSentence(row: BlockARow, specialist: boolean): string | null {
+  // Special school sixth forms are read with specialist provision, the rest of their group apart.
+  const settings = noLongerInadequate(row).filter((s) => GROUP_THEME[row.group.id] === 'specialist' || (s.type === 'special-school-sixth-form') === specialist);
+  if (settings.length === 0) return null;
+  const t = tallyOf(settings);
+  const one = judgementOf(t);
+  const noun = specialist && GROUP_THEME[row.group.id] !== 'specialist' ? 'special school sixth forms' : nounOf(row);
+  if (settings.length === 1) return `One of the ${noun} has improved from inadequate to ${one} since last year.`;
+  return one ? `${capitalise(countWords(settings.length))} of the ${noun} have improved from inadequate to ${one} since last year.` : `${capitalise(countWords(settings.length))} of the ${noun} that were inadequate last year have improved: ${judgementCounts(t)}.`;
+}
+
+/**
+ * Specialist provision read as one, as the seeds read it (stoke-on-trent-2011: "Specialist education provision is
+ * mostly good. One of the two pupil referral units is outstanding, as are all the special schools, including the
+ * independent special schools. The two special school sixth forms are outstanding"; stockport-2011 puts its special
+ * schools and pupil referral units in one bullet): special schools, special school sixth forms, residential special
+ * schools and pupil referral units pooled, a strength where most of them are good or better and an area otherwise,
+ * each kind then counted in its own sentence so that no setting goes unsaid, and a kind that goes against the whole
+ * put with "However".
+ */
+function specialistStatements(rows: readonly BlockARow[], year: number): Statement[] {
+  const members: { row: BlockARow; id: string; evidence: BlockARow }[] = [];
+  for (const row of rows) {
+    if (row.la.tally.inspected === 0) continue;
+    if (GROUP_THEME[row.group.id] === 'specialist') members.push(...specialSchoolParts(row).map((r) => ({ row: r, id: r === row ? `a:${row.group.id}` : `a:${r.group.id}`, evidence: row })));
+    else for (const part of groupParts(row, nounOf(row))) if (part.kind === 'special-sixth-forms') members.push({ row: part.row, id: part.id, evidence: row });
+  }
+  if (members.length === 0) return [];
+  const inspected = members.reduce((s, m) => s + m.row.la.tally.inspected, 0);
+  const good = members.reduce((s, m) => s + m.row.la.tally.outstanding + m.row.la.tally.good, 0);
+  const kind: Kind = good / inspected > SALIENCE.specialistStrength ? 'strength' : 'area';
+  const out: Statement[] = [];
+  const ref = (r: BlockARow) => ({ block: 'A' as const, group: r.group.id, asAt: r.asAt });
+  // A lead sentence over three kinds or more (stoke-on-trent-2011: "Specialist education provision is mostly good",
+  // before its pupil referral units, special schools and special school sixth forms); over two, the two counts say
+  // it (stockport-2011 has its special schools and pupil referral units without one). [reconstruction: the three]
+  if (members.length >= 3) {
+    const share = good / inspected;
+    // stoke-on-trent-2011: "Specialist education provision is mostly good."
+    const text = share === 1 ? 'All specialist provision is good or better.' : share === 0.5 ? 'Half of specialist provision is good or better.' : share > 0.5 ? 'Specialist provision is mostly good or better.' : share === 0 ? 'No specialist provision is good or better.' : 'Specialist provision is mostly no better than satisfactory.';
+    out.push({ theme: 'specialist', kind, sentence: sentence('a:specialist', text, ...[...new Set(members.map((m) => m.evidence))].map(ref)) });
+  }
+  const concerned = new Set<BlockARow>();
+  for (const m of members) {
+    const t = m.row.la.tally;
+    const own: Kind = (t.outstanding + t.good) / t.inspected > SALIENCE.specialistStrength ? 'strength' : 'area';
+    const text = groupSentence(m.row, own, year);
+    const against = own !== kind;
+    out.push({ theme: 'specialist', kind, sentence: sentence(m.id, against ? `However, ${lowerFirst(text)}` : text, ref(m.evidence)) });
+    // Once a group, after its first sentence: settings of it no longer inadequate (item 7).
+    const concern = concerned.has(m.evidence) ? null : concernSentence(m.evidence, true);
+    concerned.add(m.evidence);
+    if (concern) out.push({ theme: 'specialist', kind, sentence: sentence(`a:${m.evidence.group.id}:improved`, concern, ref(m.evidence)) });
+  }
+  return out;
+}
+
+/**
+ * Special schools, with independent special schools among them: one statement where they share a judgement
+ * ("all the special schools, including the independent special schools", stoke-on-trent-2011), else each apart
+ * (stockport-2011: "Five of the six special schools maintained by the local authority").
+ */
+function specialSchoolParts(row: BlockARow): BlockARow[] {
+  const independent = row.settings.filter((s) => s.type === 'independent-special-school');
+  if (independent.length === 0 || independent.length === row.settings.length) return [row];
+  const maintained = row.settings.filter((s) => s.type !== 'independent-special-school');
+  if (judgementOf(row.la.tally) !== null) return [{ ...row, group: { ...row.group, label: `Special schools, including the ${countWords(independent.length)} independent special school${independent.length === 1 ? '' : 's'},` } }];
+  const part = (id: string, label: string, settings: readonly CountedSetting[]): BlockARow => {
+    const t = tallyOf(settings);
+    const last = tallyOf(row.lastYearSettings.filter((b) => settings.some((s) => s.urn === b.urn)));
+    return { ...row, group: { ...row.group, id, label }, la: { tally: t, shares: shares(t), basis: 'provider-level' }, settings, similarAreas: null, england: null, lastYear: { tally: last, shares: shares(last), basis: 'provider-level' }, lastYearSettings: [], goodOrBetterChange: null };
+  };
+  return [part(row.group.id, 'Special schools maintained by the local authority', maintained), part(`${row.group.id}:independent`, 'Independent special schools', independent)];
+}
+
 function groupStatements(profile: LaProfile): Statement[] {
   const year = profile.framework.year;
   const early = earlyYearsStatement(profile.blockA, year);
@@ -205,17 +359,35 @@ function groupStatements(profile: LaProfile): Statement[] {
   const out: Statement[] = [];
   for (const row of profile.blockA) {
     const theme = GROUP_THEME[row.group.id];
-    const kind = groupKind(row);
-    if (!theme || !kind) continue;
-    if (early.statement && EARLY_YEARS_GROUPS.includes(row.group.id) && kind === early.kind) continue;
+    // Specialist provision is read as one, below.
+    if (!theme || theme === 'specialist') continue;
     if (agencies && (row.group.id === 'fostering' || row.group.id === 'adoption')) {
       if (row.group.id === 'fostering') out.push(agencies);
       continue;
     }
-    out.push({ theme, kind, sentence: sentence(`a:${row.group.id}`, groupSentence(row, kind, year), { block: 'A', group: row.group.id, asAt: row.asAt }) });
+    const evidence = { block: 'A' as const, group: row.group.id, asAt: row.asAt };
+    let stated: Kind | null = null;
+    for (const part of groupParts(row, nounOf(row))) {
+      if (part.kind === 'special-sixth-forms') continue;
+      if (part.kind === 'academies') {
+        const kind = stated ?? groupKind(part.row) ?? 'strength';
+        out.push({ theme, kind, sentence: sentence(part.id, academiesSentence(part, nounOf(row)), evidence) });
+        continue;
+      }
+      const kind = partKind(part.row);
+      if (!kind) continue;
+      stated = kind;
+      if (early.statement && EARLY_YEARS_GROUPS.includes(row.group.id) && kind === early.kind) continue;
+      out.push({ theme, kind, sentence: sentence(part.id, groupSentence(part.row, kind, year), evidence) });
+    }
+    const concern = concernSentence(row, false);
+    if (concern) {
+      const kind = stated ?? 'strength';
+      out.push({ theme, kind, sentence: sentence(`a:${row.group.id}:improved`, kind === 'area' ? `However, ${lowerFirst(concern)}` : concern, evidence) });
+    }
   }
   // The early years statement leads its theme, before any early years group stated against it.
-  return early.statement ? [early.statement, ...out] : out;
+  return [...(early.statement ? [early.statement] : []), ...out, ...specialistStatements(profile.blockA, year)];
 }
 
 /**
@@ -231,113 +403,12 @@ function serviceStatements(profile: LaProfile): Statement[] {
   });
 }
 
-const SCORE = { better: 1, 'in-line': 0, worse: -1 } as const;
-const verdictScore = (c: Comparison | null | undefined): number => (c?.verdict ? SCORE[c.verdict] : 0);
-const TREND_SCORE = { improving: 1, narrowing: 1, stable: 0, declining: -1, widening: -1 } as const;
-
-/** The latest period with a figure for the LA; the one after it, if the latest is a data symbol ("not published"). */
-function latestFigures(row: BlockCRow): { figures: PeriodFigures; unpublished: PeriodFigures | null } | null {
-  const numeric = row.series.findLast((p) => p.la.kind === 'number');
-  if (!numeric) return null;
-  const latest = row.series.at(-1)!;
-  return { figures: numeric, unpublished: latest !== numeric && latest.la.kind === 'symbol' ? latest : null };
-}
-
-interface Scored {
-  readonly row: BlockCRow;
-  readonly score: number;
-  /** Whether it differs from either comparator or has moved: the EYFS gap "is closing … in line with similar areas
-   * but … greater than the average across the country" scores 0 and is still worth saying (stockport-2011). */
-  readonly signal: boolean;
-  readonly text: string;
-  readonly period: string;
-}
-
-const yearOf = (period: string) => Number(period.slice(0, 4));
-
-/** Whether every period of the series, three or more, stands in the same relation to both comparators. */
-function consistent(row: BlockCRow): boolean {
-  const numeric = row.series.filter((p) => p.la.kind === 'number');
-  const key = (p: PeriodFigures) => `${p.similarAreas?.relation ?? '-'}/${p.england?.relation ?? '-'}`;
-  return numeric.length >= 3 && numeric.every((p) => key(p) === key(numeric.at(-1)!)) && key(numeric.at(-1)!) !== '-/-';
-}
-
-function indicatorText(row: BlockCRow, figures: PeriodFigures, unpublished: PeriodFigures | null): string {
-  const wording = isGap(row.indicator) ? 'gap' : 'level';
-  const phrase = indicatorPhrase(row.indicator);
-  const compared = comparedWith(figures.similarAreas?.relation ?? null, figures.england?.relation ?? null, wording);
-  if (!compared) return '';
-  // "For the last five years, GCSE examination results … have been in line with the averages for similar areas and
-  // above those for England" (stockport-2011): where every period of the series reads the same.
-  const numeric = row.series.filter((p) => p.la.kind === 'number');
-  const years = yearOf(figures.period.original) - yearOf(numeric[0]!.period.original) + 1;
-  const parts: string[] = [];
-  const trend = row.trend;
-  if (consistent(row)) {
-    parts.push(`For ${overTheLast(years)}, up to ${figures.period.original}, ${phrase} has been ${compared}.`);
-    // A gap consistently wider may still be closing (stockport-2011: "has narrowed over the last two years").
-    if (trend && trend.word !== 'stable') parts.push(`It ${trendWords(trend.word, overTheLast(Math.max(1, yearOf(trend.to.original) - yearOf(trend.from.original))))}.`);
-  } else {
-    parts.push(`${capitalise(phrase)} (${figures.period.original}) is ${compared}.`);
-    if (trend) parts.push(`It ${trendWords(trend.word, overTheLast(Math.max(1, yearOf(trend.to.original) - yearOf(trend.from.original))))}.`);
-  }
-  // Last, so that "However" or "as reported" lead the statement itself (stoke-on-trent-2011: "There were no
-  // published Key Stage 2 results in 2010").
-  if (unpublished) parts.push(`There were no published figures for ${unpublished.period.original}.`);
-  return parts.join(' ');
-}
-
-function indicatorStatements(profile: LaProfile, reportedLastYear: ReadonlySet<string>): Statement[] {
-  const byTheme = new Map<Theme, Scored[]>();
-  for (const row of profile.blockC) {
-    const found = latestFigures(row);
-    if (!found) continue;
-    const { figures, unpublished } = found;
-    const text = indicatorText(row, figures, unpublished);
-    if (!text) continue;
-    const parts = [2 * verdictScore(figures.similarAreas), verdictScore(figures.england), row.trend ? TREND_SCORE[row.trend.word] : 0];
-    const score = parts.reduce((s, x) => s + x, 0);
-    const signal = parts.some((x) => x !== 0);
-    const theme = indicatorTheme(row.indicator.id, row.indicator.ecmOutcome, row.indicator.name);
-    byTheme.set(theme, [...(byTheme.get(theme) ?? []), { row, score, signal, text, period: figures.period.original }]);
-  }
-  const out: Statement[] = [];
-  const referredBack = new Set<string>();
-  for (const [theme, scored] of byTheme) {
-    const total = scored.reduce((s, x) => s + x.score, 0);
-    // An indicator in line with both comparators is worth saying only where it has been so for years ("Over the same
-    // period, the proportion of 19-year-olds achieving the equivalent of two A level passes has been in line with the
-    // averages nationally and for similar areas", stockport-2011).
-    const worth = scored.filter((x) => x.signal || consistent(x.row));
-    const chosen = [...worth].sort((a, b) => Math.abs(b.score) - Math.abs(a.score)).slice(0, SALIENCE.indicatorsPerTheme);
-    // Those that go with the theme first, then those against it, each "However, …".
-    const ordered = [...chosen.filter((x) => Math.sign(x.score) !== -Math.sign(total)), ...chosen.filter((x) => Math.sign(x.score) === -Math.sign(total))];
-    const kept = new Set(ordered);
-    for (const x of ordered) {
-      if (!kept.has(x)) continue;
-      const kind: Kind | null = total > 0 ? 'strength' : total < 0 ? 'area' : x.score > 0 ? 'strength' : x.score < 0 ? 'area' : null;
-      if (!kind) continue;
-      const against = (kind === 'strength' && x.score < 0) || (kind === 'area' && x.score > 0);
-      const id = slug(`c:${x.row.indicator.id}`);
-      // stoke-on-trent-2011: "However, as reported in 2010, the proportion of 16-year-olds with special educational
-      // needs obtaining good qualifications is below …": where last year's letter, as sent, said it among the same.
-      // Once in a bullet: the letters say it of a point, not of every figure that has not moved.
-      const reported = reportedLastYear.has(`${kind === 'strength' ? 'strengths' : 'areas'}:${id}`) && !x.text.startsWith('For the last') && !referredBack.has(`${theme}:${kind}`);
-      if (reported) referredBack.add(`${theme}:${kind}`);
-      const lead = [against ? 'However' : null, reported ? "as reported in last year's assessment" : null].filter((w) => w !== null).join(', ');
-      const text = lead ? `${capitalise(lead)}, ${x.text.charAt(0).toLowerCase()}${x.text.slice(1)}` : x.text;
-      out.push({ theme, kind, sentence: sentence(id, text, { block: 'C', indicator: x.row.indicator.id, period: x.period }) });
-    }
-  }
-  return out;
-}
-
 /**
  * `reportedLastYear`: what last year's letter, as sent, said among its strengths and areas ("strengths:c:ni-75"), for
  * the statements that refer back to it ("As reported in last year's assessment"). Empty where there was none.
  */
 export function bullets(profile: LaProfile, reportedLastYear: ReadonlySet<string> = new Set()): Bullets {
-  const statements = [...groupStatements(profile), ...serviceStatements(profile), ...indicatorStatements(profile, reportedLastYear)];
+  const statements = [...groupStatements(profile), ...serviceStatements(profile), ...ucraStatements(profile), ...indicatorStatements(profile, reportedLastYear, SALIENCE.indicatorsPerTheme, SALIENCE.indicatorsPerLetter)];
   const gather = (kind: Kind): Bullet[] =>
     THEMES.flatMap((theme) => {
       const sentences = statements.filter((s) => s.kind === kind && s.theme === theme).map((s) => s.sentence);

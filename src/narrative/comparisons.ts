@@ -1,3 +1,4 @@
+import type { Period } from '../domain/period.ts';
 import type { TrendWord } from '../profile/block-c.ts';
 
 /**
@@ -48,4 +49,67 @@ export function overTheLast(years: number): string {
   const words = ['', 'year', 'two years', 'three years', 'four years', 'five years'];
   if (!Number.isInteger(years) || years < 1) throw new RangeError(`a span of years must be a whole number from 1, not ${years}`);
   return `the last ${words[years] ?? `${years} years`}`;
+}
+
+/**
+ * A period in the letters' words: the year a figure is for, never the source's label. The letters name results by
+ * the year they were published for ("There were no published Key Stage 2 results in 2010", "Provisional results for
+ * 2011", stoke-on-trent-2011), so an academic or financial year "2010/11" reads "2011", and a qualifier such as
+ * "(prov)" is said in words by the caller ("Provisional figures for 2011"), never printed. A pooled span reads "2008 to
+ * 2010".
+ */
+export function periodWords(period: Pick<Period, 'kind' | 'startYear' | 'endYear'>): string {
+  if (period.endYear === null) return 'an unspecified period';
+  return period.kind === 'multi-year' && period.startYear !== null && period.startYear !== period.endYear ? `${period.startYear} to ${period.endYear}` : String(period.endYear);
+}
+
+/**
+ * Where a figure stands, through the indicator's polarity: good where it is better than a comparator and worse than
+ * none, poor where it is worse than either, in line otherwise (and where the indicator has no polarity).
+ */
+export type Standing = 'good' | 'in-line' | 'poor';
+export function standingOf(...verdicts: readonly ('better' | 'in-line' | 'worse' | null | undefined)[]): Standing {
+  if (verdicts.includes('worse')) return 'poor';
+  return verdicts.includes('better') ? 'good' : 'in-line';
+}
+
+/**
+ * A trend as a sentence about the indicator, its words chosen by where the figure stands as well as how it moved. A
+ * movement is said as it is ("It has narrowed over the last two years", stockport-2011). No movement is not always
+ * "maintained": only a good position is ("this strong performance has been maintained", stockport-2011); a poor one
+ * "did not improve" (stoke-on-trent-2011: "results did not improve and were consistently below similar areas"), and a
+ * gap that is not closing "is not narrowing" (stoke-on-trent-2011); one in line "has changed little". [reconstruction:
+ * the in-line wording]
+ */
+export function trendSentence(trend: TrendWord, standing: Standing, wording: Wording, over: string): string {
+  if (trend !== 'stable') return `It ${trendWords(trend, over)}.`;
+  if (standing === 'good') return `This position has been maintained over ${over}.`;
+  if (standing === 'poor') return wording === 'gap' ? 'It is not narrowing.' : `It has not improved over ${over}.`;
+  return `It has changed little over ${over}.`;
+}
+
+/**
+ * What provisional figures show against the last final one, as the letters say it after the final year's position
+ * (stockport-2011: "Provisional figures for 2011 indicate that this strong performance has been maintained";
+ * stoke-on-trent-2011: "Provisional results for 2011, however, show some improvement"). `moved` is the change from the
+ * last final figure to the provisional one; `nowCompared`, the provisional figures against the comparators where that
+ * reads differently from the final year's.
+ */
+export function provisionalSentence(year: string, moved: TrendWord | null, standing: Standing, nowCompared: string | null): string {
+  const lead = `Provisional figures for ${year}`;
+  const after = nowCompared ? `: they are ${nowCompared}` : '';
+  switch (moved) {
+    case 'improving':
+      return `${lead} show some improvement${after}.`;
+    case 'declining':
+      return `${lead} show a fall${after}.`;
+    case 'narrowing':
+      return `${lead} show the gap narrowing${after}.`;
+    case 'widening':
+      return `${lead} show the gap widening${after}.`;
+    default:
+      if (nowCompared) return `${lead} show it to be ${nowCompared}.`;
+      if (standing === 'good') return `${lead} indicate that this position has been maintained.`;
+      return standing === 'poor' ? `${lead} show no improvement.` : `${lead} show little change.`;
+  }
 }

@@ -48,3 +48,36 @@ export function judgementCounts(tally: OutcomeTally, third: 'satisfactory' | 'ad
   }
   return listWords(parts);
 }
+
+/**
+ * Words that end in "s" and are not plurals of a setting: "premises" (childcare on non-domestic premises), "others"
+ * (children's homes commissioned from others), and the like.
+ */
+const NOT_PLURAL = new Set(['premises', 'others', 'services', 'arrangements', 'needs', 'is', 'was', 'has', 'its', 'this', 'across', 'plus']);
+
+/**
+ * One of a group, from its plural label: the head noun made singular, whatever comes around it. "Children's homes run
+ * by the local authority" → "children's home run by the local authority" (the possessive "children's" is not the
+ * plural: issue 12 found "the children' homes"); "pupil referral units" → "pupil referral unit"; "local authority
+ * fostering agency" stays. "Colleges and other post-16 providers" is one of the second kind ("post-16 provider").
+ */
+export function singularOf(label: string): string {
+  const text = label.charAt(0).toLowerCase() + label.slice(1);
+  const other = /^.+? and other (.+)$/.exec(text);
+  if (other) return singularOf(other[1]!);
+  const words = text.split(' ');
+  const at = words.findIndex((w) => /^[a-z-]+s$/.test(w) && !NOT_PLURAL.has(w) && !/ss$/.test(w));
+  if (at < 0) return text;
+  const w = words[at]!;
+  words[at] = /ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ch|sh|x)es$/.test(w) ? w.slice(0, -2) : w.slice(0, -1);
+  return words.join(' ');
+}
+
+/** "the local authority's", "children's", "schools'": the possessive of a noun, as the letters write it. */
+export function possessive(noun: string): string {
+  if (/['’]s?$/.test(noun)) return noun;
+  return /s$/.test(noun) && !/(?:ss|us)$/.test(noun) ? `${noun}'` : `${noun}'s`;
+}
+
+/** "one special school", "two special schools": a count and the group's noun agreeing with it. */
+export const countOf = (n: number, plural: string): string => `${countWords(n)} ${n === 1 ? singularOf(plural) : plural}`;

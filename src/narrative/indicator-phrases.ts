@@ -87,3 +87,19 @@ export function indicatorPhrase(indicator: Pick<IndicatorDefinition, 'id' | 'nam
 
 /** Whether the indicator is a gap, read as "wider" and "narrower" rather than "above" and "below". */
 export const isGap = (indicator: Pick<IndicatorDefinition, 'name'>): boolean => /\bgap\b/i.test(indicator.name);
+
+/**
+ * The age or stage of each gap between young people from low-income families and others, so that several of them
+ * read as one statement ("the gaps between young people from low-income families and others at Key Stage 2, at GCSE
+ * and in level 3 qualifications at 19 …") rather than one sentence each. stockport-2011 gives each of its three gaps
+ * its own sentence because each moved its own way; where they all stand the same and none is narrowing, one sentence
+ * says it, youngest first (the order of this table). [reconstruction]
+ */
+export const LOW_INCOME_GAP_STAGE: Readonly<Record<string, string>> = {
+  'NI 102': 'at school',
+  'NI 102a': 'at Key Stage 2',
+  'NI 102b': 'at GCSE',
+  'NI 82': 'in level 2 qualifications at 19',
+  'NI 81': 'in level 3 qualifications at 19',
+  L3Age19Gap: 'in level 3 qualifications at 19',
+};

@@ -61,5 +61,8 @@ export function fractionWords(count: number, of: number): string | null {
   if (!Number.isInteger(count) || !Number.isInteger(of) || of <= 0 || count < 0 || count > of) throw new RangeError(`${count} of ${of} is not a count of a group`);
   const share = count / of;
   const near = FRACTIONS.find(([f]) => Math.abs(share - f) <= 0.03);
-  return near ? near[1] : null;
+  if (near) return near[1];
+  // stoke-on-trent-2011: "almost half of the local authority secondary schools" (six of the 13). [reconstruction: the
+  // five points]
+  return share < 1 / 2 && share >= 1 / 2 - 0.05 ? 'almost half' : null;
 }

@@ -18,6 +18,7 @@ export const GROUP_THEME: Readonly<Record<string, Theme>> = {
   'post-16': 'post-16',
   special: 'specialist',
   pru: 'specialist',
+  'residential-special': 'specialist',
   'la-homes': 'looked-after',
   'commissioned-homes': 'looked-after',
   fostering: 'looked-after',

@@ -87,6 +87,19 @@ describe('Block A rules', () => {
       ['3', 'outstanding', null],
     ]);
   });
+  it('gives each counted setting its ownership and predecessor, so that a letter can speak of academies apart', () => {
+    assert.deepEqual(secondary!.settings.map((s) => [s.urn, s.type, s.ownership, s.predecessorUrn]), [
+      ['2', 'secondary-school', 'academy', '1'],
+      ['3', 'secondary-school', 'maintained', null],
+    ]);
+  });
+  it("gives last year's settings with their judgements then, to follow each setting across the year", () => {
+    assert.deepEqual(secondary!.lastYearSettings.map((s) => [s.urn, s.judgement]), [
+      ['1', 'good'],
+      ['3', 'outstanding'],
+      ['4', 'good'],
+    ]);
+  });
   it('takes the latest judged inspection on or before the profile date, skipping visits without a judgement', () => {
     assert.equal(secondary!.settings.find((s) => s.urn === '3')?.inspectedOn, '2008-03-03');
   });

@@ -3,7 +3,7 @@ import type { Judgement } from '../domain/judgement.ts';
 import { judgementRank } from '../domain/judgement.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import type { FigureBasis } from '../domain/outcome-count.ts';
-import type { Provider, ProviderInspection, SubJudgementName } from '../domain/provider.ts';
+import type { Ownership, Provider, ProviderInspection, ProviderType, SubJudgementName } from '../domain/provider.ts';
 import type { BlockAGroup, Framework } from '../frameworks/types.ts';
 import type { EvidenceIndex } from './evidence.ts';
 
@@ -34,10 +34,19 @@ export interface OutcomeShares {
 export interface CountedSetting {
   readonly urn: string;
   readonly name: string;
+  /**
+   * Its kind and who runs it, so that a letter can speak of the LA's own schools apart from academies, of special
+   * school sixth forms apart from school sixth forms, of LA-run apart from commissioned homes (stoke-on-trent-2011:
+   * "almost half of the local authority secondary schools"; "The two special school sixth forms are outstanding").
+   */
+  readonly type: ProviderType;
+  readonly ownership: Ownership;
   readonly judgement: Judgement;
   readonly inspectedOn: string;
   /** Set where a new setting (an academy) has no inspection yet and its predecessor's latest is read instead. */
   readonly viaPredecessor: string | null;
+  /** The setting it replaced (a school before it became an academy), to follow one school across the change. */
+  readonly predecessorUrn: string | null;
   /** The sub-judgements of that same inspection (staying safe, enjoying and achieving…), as recorded. */
   readonly sub: Readonly<Partial<Record<SubJudgementName, Judgement>>>;
 }
@@ -77,6 +86,11 @@ export interface BlockARow {
   readonly similarAreas: ComparatorOutcomes | null;
   readonly england: ComparatorOutcomes | null;
   readonly lastYear: AreaOutcomes;
+  /**
+   * The settings counted at last year's profile date, each with its judgement then (empty where last year's figures
+   * are supplied aggregates): which settings moved, and which were inadequate then and are not now.
+   */
+  readonly lastYearSettings: readonly CountedSetting[];
   /** Change in the share good or better since last year, in percentage points; `null` if either year has none. */
   readonly goodOrBetterChange: number | null;
 }
@@ -128,7 +142,7 @@ export function countedSettings(index: EvidenceIndex, la: LaCode, group: BlockAG
     for (const p of index.providersByLaType.get(`${la}|${type}`) ?? []) {
       if (!inGroup(group, p) || !openOn(p, asAt)) continue;
       const latest = latestFor(index, p, asAt);
-      if (latest) out.push({ urn: p.urn, name: p.name, judgement: latest.inspection.overall!, inspectedOn: latest.inspection.date, viaPredecessor: latest.via, sub: latest.inspection.sub });
+      if (latest) out.push({ urn: p.urn, name: p.name, type: p.type, ownership: p.ownership, judgement: latest.inspection.overall!, inspectedOn: latest.inspection.date, viaPredecessor: latest.via, predecessorUrn: p.predecessorUrn, sub: latest.inspection.sub });
     }
   }
   return out;
@@ -364,6 +378,7 @@ export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, c
       similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.outcomes(code, group, asAt)),
       england: context.england(group, asAt),
       lastYear: last,
+      lastYearSettings: last.basis === 'provider-level' && last.tally.inspected > 0 ? context.own(la, group, framework.previousProfileDate).settings : [],
       goodOrBetterChange: now === null || before === null ? null : Math.round((now - before) * 1000) / 10,
     };
   });

@@ -1,4 +1,4 @@
-import type { LaInspection, LaInspectionKind } from '../domain/la-inspection.ts';
+import type { FindingKind, LaInspection, LaInspectionFinding, LaInspectionKind } from '../domain/la-inspection.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import type { Framework } from '../frameworks/types.ts';
 
@@ -37,4 +37,49 @@ export function blockB(inspections: readonly LaInspection[], la: LaCode, framewo
       inWindow: SET_KINDS.has(kind) ? ofKind.filter((i) => i.endDate > from) : [],
     };
   });
+}
+
+/**
+ * Words that carry no finding of their own ("the", "of", "is not consistently"): left out when findings are matched.
+ * [reconstruction]
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be been being but by for from has have in into is it its not of on or that the their there these this those to too was were which with within all some more most less than very always consistently sufficiently sufficient fully further need needs needed continue ensure improve improved improvement'.split(' '),
+);
+
+/** A finding's content words, lower case, lightly stemmed so that "assessments" and "assessment", "recording" and "recorded" meet. */
+export function findingWords(text: string): ReadonlySet<string> {
+  const stem = (w: string) => {
+    let s = w.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
+    if (s.length >= 6) s = s.replace(/(ing|ed)$/, '');
+    return s;
+  };
+  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).map(stem));
+}
+
+/**
+ * Whether two findings say the same thing, by normalised word overlap: the content words they share are at least
+ * three in five of the shorter finding's, and at least two of them (or its only one). The overlap is measured against
+ * the shorter so that "Timeliness of initial assessments" is found again in "The timeliness of initial assessments is
+ * not consistently good". [reconstruction: the threshold; documented in docs/letters.md]
+ */
+export function sameFinding(a: string, b: string): boolean {
+  const x = findingWords(a);
+  const y = findingWords(b);
+  const smaller = Math.min(x.size, y.size);
+  if (smaller === 0) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared >= Math.min(2, smaller) && shared / smaller >= 0.6;
+}
+
+const TO_IMPROVE: ReadonlySet<FindingKind> = new Set(['area-for-development', 'area-for-priority-action']);
+
+/**
+ * The latest inspection's areas for development and for priority action that the previous inspection of the same kind
+ * had found too (`sameFinding`), in the latest's order: what the letter says "remain" from it.
+ */
+export function recurringFindings(latest: LaInspection, previous: LaInspection | null): LaInspectionFinding[] {
+  if (!previous) return [];
+  const before = previous.findings.filter((f) => TO_IMPROVE.has(f.kind));
+  return latest.findings.filter((f) => TO_IMPROVE.has(f.kind) && before.some((b) => sameFinding(f.text, b.text)));
 }

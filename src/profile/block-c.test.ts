@@ -99,3 +99,58 @@ describe('Block C rules', () => {
     assert.equal(rows.has('X'), false);
   });
 });
+
+describe('Block C: the in-line tolerance at its boundary (docs/judgement.md)', () => {
+  const def = (id: string, unit = '%'): IndicatorDefinition => ({ id, name: id, unit, polarity: 'higher-is-better', ecmOutcome: 'enjoying-and-achieving', topic: null, description: null, source: 'test' });
+  const v = (indicator: string, kind: 'la' | 'similar-areas' | 'england', period: string, value: number): IndicatorValue => ({
+    indicator,
+    area: { kind, code: kind === 'england' ? '970' : '356' },
+    period: parsePeriod(period)!,
+    value: { kind: 'number', value },
+    original: String(value),
+  });
+  const rowsOf = (values: IndicatorValue[], ids: string[], unit = '%') =>
+    new Map(blockC(indexIndicators(ids.map((id) => def(id, unit)), values), STOCKPORT, [], [STOCKPORT], frameworkFor(2011)).map((r) => [r.indicator.id, r]));
+
+  it('reads a difference of exactly the 1-point tolerance (76.0 against 75.0) as above, not in line', () => {
+    const rows = rowsOf([v('E', 'la', '2011', 76.0), v('E', 'similar-areas', '2011', 75.0), v('E', 'england', '2011', 77.0)], ['E']);
+    assert.equal(rows.get('E')!.latest!.similarAreas!.relation, 'above');
+    assert.equal(rows.get('E')!.latest!.england!.relation, 'below');
+  });
+  it('reads a difference just inside the tolerance (75.9 against 75.0, 0.9000000000000057 in floating point) as in line', () => {
+    const rows = rowsOf([v('I', 'la', '2011', 75.9), v('I', 'similar-areas', '2011', 75.0)], ['I']);
+    assert.equal(rows.get('I')!.latest!.similarAreas!.relation, 'in-line');
+    assert.equal(rows.get('I')!.latest!.similarAreas!.position, 'above');
+  });
+  it('reads 7.1 against 6.1 (0.9999999999999991 in floating point) as the whole point it is: above', () => {
+    const rows = rowsOf([v('F', 'la', '2011', 7.1), v('F', 'similar-areas', '2011', 6.1)], ['F']);
+    assert.equal(rows.get('F')!.latest!.similarAreas!.difference, 1);
+    assert.equal(rows.get('F')!.latest!.similarAreas!.relation, 'above');
+  });
+  it('reads a rate on its relative tolerance the same way: exactly 3% of the comparator is outside it, less is inside', () => {
+    const rows = rowsOf([v('R', 'la', '2011', 103), v('R', 'similar-areas', '2011', 100), v('S', 'la', '2011', 102.9), v('S', 'similar-areas', '2011', 100)], ['R', 'S'], 'per 100,000');
+    assert.equal(rows.get('R')!.latest!.similarAreas!.relation, 'above');
+    assert.equal(rows.get('S')!.latest!.similarAreas!.relation, 'in-line');
+  });
+  it('reads a trend by the same boundary: a change of exactly one point is a movement, of less it is stable', () => {
+    const rows = rowsOf([v('T', 'la', '2010', 75.0), v('T', 'la', '2011', 76.0), v('U', 'la', '2010', 75.0), v('U', 'la', '2011', 75.9)], ['T', 'U']);
+    assert.equal(rows.get('T')!.trend!.word, 'improving');
+    assert.equal(rows.get('U')!.trend!.word, 'stable');
+  });
+});
+
+describe('Block C: a provisional latest figure is kept apart from the final series', () => {
+  const def: IndicatorDefinition = { id: 'K', name: 'K', unit: '%', polarity: 'higher-is-better', ecmOutcome: 'enjoying-and-achieving', topic: null, description: null, source: 'test' };
+  const v = (period: string, value: number): IndicatorValue => ({ indicator: 'K', area: { kind: 'la', code: '356' }, period: parsePeriod(period)!, value: { kind: 'number', value }, original: String(value) });
+  const rowOf = (values: IndicatorValue[]) => blockC(indexIndicators([def], values), STOCKPORT, [], [STOCKPORT], frameworkFor(2011))[0]!;
+
+  it('gives the trend up to the last final figure and the change from it to the provisional one', () => {
+    const row = rowOf([v('2008/09', 74), v('2009/10', 77), v('2010/11 (prov)', 71)]);
+    assert.deepEqual([row.provisional?.finalTrend?.word, row.provisional?.change?.word, row.provisional?.change?.change], ['improving', 'declining', -6]);
+    assert.equal(row.trend?.word, 'declining', 'the whole-series trend still runs to the latest figure');
+  });
+  it('has none where the latest figure is final, or the provisional one is the only figure', () => {
+    assert.equal(rowOf([v('2009/10', 77), v('2010/11', 71)]).provisional, null);
+    assert.equal(rowOf([v('2010/11 (prov)', 71)]).provisional, null);
+  });
+});

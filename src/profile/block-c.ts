@@ -53,6 +53,13 @@ export interface BlockCRow {
   /** Over the whole series, and over the last two years ("has narrowed over the last two years"). */
   readonly trend: Trend | null;
   readonly twoYearTrend: Trend | null;
+  /**
+   * Where the latest figure is provisional and a final one precedes it: the trend over the series up to the last final
+   * figure, and the change from it to the provisional one. A provisional figure is not the year's result; the letter
+   * states the last final year's position, then what the provisional figures show (stockport-2011: "Provisional
+   * figures for 2011 indicate that this strong performance has been maintained"). `null` otherwise.
+   */
+  readonly provisional: { readonly finalTrend: Trend | null; readonly change: Trend | null } | null;
 }
 
 /** Values indexed by indicator, then period, then area, built once per run. */
@@ -75,16 +82,27 @@ export function indexIndicators(definitions: readonly IndicatorDefinition[], val
   return { definitions: new Map(definitions.map((d) => [d.id, d])), byIndicator };
 }
 
+/** Figures are published to a decimal place or two: differences are rounded to a millionth, so 7.1 − 6.1 is 1, not 0.9999999999999991. */
+const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
+
 /** Percentages and percentage points are compared in points; rates and counts relative to the comparator. */
-function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Framework): number {
+function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Pick<Framework, 'inLineTolerance'>): number {
   const inPoints = /%|percent|percentage point/i.test(indicator.unit);
-  return inPoints ? framework.inLineTolerance.points : Math.abs(comparator) * framework.inLineTolerance.relative;
+  return settle(inPoints ? framework.inLineTolerance.points : Math.abs(comparator) * framework.inLineTolerance.relative);
 }
 
+/**
+ * The boundary: a difference strictly smaller than the tolerance is in line; a difference of exactly the tolerance is
+ * above or below (76.0 against 75.0, on a 1-point tolerance, is above). A tolerance of one point absorbs what is less
+ * than a point; a whole point, as published, is a difference a reader sees. [reconstruction: no published rule]
+ * The same boundary reads a trend: a change of exactly the tolerance is a movement (docs/judgement.md).
+ */
+export const withinTolerance = (difference: number, tol: number): boolean => Math.abs(settle(difference)) < settle(tol);
+
 function compare(indicator: IndicatorDefinition, la: number, comparator: number, source: ComparatorSource, framework: Framework): Comparison {
-  const difference = Math.round((la - comparator) * 1e6) / 1e6;
+  const difference = settle(la - comparator);
   const tol = tolerance(indicator, comparator, framework);
-  const relation = Math.abs(difference) <= tol ? 'in-line' : difference > 0 ? 'above' : 'below';
+  const relation = withinTolerance(difference, tol) ? 'in-line' : difference > 0 ? 'above' : 'below';
   const verdict =
     indicator.polarity === 'no-polarity' ? null : relation === 'in-line' ? 'in-line' : (relation === 'above') === (indicator.polarity === 'higher-is-better') ? 'better' : 'worse';
   return { comparator, source, difference, position: difference > 0 ? 'above' : difference < 0 ? 'below' : 'equal', relation, verdict };
@@ -109,12 +127,12 @@ function periodsUpTo(periods: Iterable<{ period: Period }>, year: number): Perio
 
 const isGap = (d: IndicatorDefinition) => /gap/i.test(`${d.id} ${d.name}`);
 
-function trendBetween(indicator: IndicatorDefinition, from: PeriodFigures, to: PeriodFigures, framework: Framework): Trend | null {
+function trendBetween(indicator: IndicatorDefinition, from: PeriodFigures, to: PeriodFigures, framework: Pick<Framework, 'inLineTolerance'>): Trend | null {
   if (from.la.kind !== 'number' || to.la.kind !== 'number' || from === to) return null;
-  const change = Math.round((to.la.value - from.la.value) * 1e6) / 1e6;
+  const change = settle(to.la.value - from.la.value);
   const tol = tolerance(indicator, from.la.value, framework);
-  const up = change > tol;
-  const down = change < -tol;
+  const up = !withinTolerance(change, tol) && change > 0;
+  const down = !withinTolerance(change, tol) && change < 0;
   let word: TrendWord;
   if (!up && !down) word = 'stable';
   else if (isGap(indicator)) word = up ? 'widening' : 'narrowing';
@@ -165,7 +183,13 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
     const trend = numeric.length >= 2 ? trendBetween(indicator, numeric[0]!, numeric.at(-1)!, framework) : null;
     const twoBack = series.length >= 3 ? series.at(-3)! : null;
     const twoYearTrend = twoBack && latest ? trendBetween(indicator, twoBack, latest, framework) : null;
-    rows.push({ indicator, series, latest, rank, trend, twoYearTrend });
+    const last = numeric.at(-1);
+    const settled = last?.period.qualifier === 'provisional' ? numeric.slice(0, -1) : null;
+    const provisional =
+      last && settled && settled.length > 0
+        ? { finalTrend: settled.length >= 2 ? trendBetween(indicator, settled[0]!, settled.at(-1)!, framework) : null, change: trendBetween(indicator, settled.at(-1)!, last, framework) }
+        : null;
+    rows.push({ indicator, series, latest, rank, trend, twoYearTrend, provisional });
   }
   // In the framework's order of ECM outcomes, then by indicator id with numbers compared as numbers (NI 56 < NI 102).
   const outcomeOrder = (r: BlockCRow) => framework.blockCOutcomes.indexOf(r.indicator.ecmOutcome!);

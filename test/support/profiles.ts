@@ -15,7 +15,7 @@ export function profileWith(framework: Framework, options: { goodOrBetter?: numb
   const share = options.goodOrBetter ?? 0.8;
   const blockA: BlockARow[] = framework.blockA.map((group) => {
     const la = { tally: { inspected: 10, outstanding: 0, good: Math.round(share * 10), satisfactory: 10 - Math.round(share * 10), inadequate: 0 }, shares: { outstanding: 0, goodOrBetter: share, satisfactory: 1 - share, inadequate: 0 }, basis: 'provider-level' as const };
-    return { group, asAt: framework.profileDate, la, settings: [], subJudgements: [], similarAreas: null, england: null, lastYear: la, goodOrBetterChange: 0 };
+    return { group, asAt: framework.profileDate, la, settings: [], subJudgements: [], similarAreas: null, england: null, lastYear: la, lastYearSettings: [], goodOrBetterChange: 0 };
   });
   const blockB: BlockBEntry[] = framework.blockB.map((kind) => {
     const mine = (options.laInspections ?? []).filter((i) => i.kind === kind && i.endDate <= framework.profileDate).sort((a, b) => a.endDate.localeCompare(b.endDate));
@@ -24,7 +24,7 @@ export function profileWith(framework: Framework, options: { goodOrBetter?: numb
   const comparison = (verdict: 'better' | 'in-line' | 'worse'): Comparison => ({ comparator: 50, source: 'published', difference: verdict === 'better' ? 5 : verdict === 'worse' ? -5 : 0, position: 'equal', relation: verdict === 'in-line' ? 'in-line' : verdict === 'better' ? 'above' : 'below', verdict });
   const blockC: BlockCRow[] = (options.verdicts ?? []).map((v, n) => {
     const figures = { period: parsePeriod('2010/11')!, la: { kind: 'number' as const, value: 50 }, similarAreas: comparison(v.verdict), england: comparison(v.verdict) };
-    return { indicator: { id: `T ${n}`, name: `test ${n}`, unit: '%', polarity: 'higher-is-better', ecmOutcome: v.outcome, topic: null, description: null, source: 'test' }, series: [figures], latest: figures, rank: null, trend: null, twoYearTrend: null };
+    return { indicator: { id: `T ${n}`, name: `test ${n}`, unit: '%', polarity: 'higher-is-better', ecmOutcome: v.outcome, topic: null, description: null, source: 'test' }, series: [figures], latest: figures, rank: null, trend: null, twoYearTrend: null, provisional: null };
   });
   const { id, year, title, profileDate, previousProfileDate, similarAreas } = framework;
   return { la: FIXTURE_LAS[0]!, framework: { id, year, title, profileDate, previousProfileDate, similarAreas }, neighbours: { vintage: null, codes: [] }, blockA, blockB, blockC };

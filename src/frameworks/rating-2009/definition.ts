@@ -19,6 +19,9 @@ export const BLOCK_A_2009: readonly BlockAGroup[] = [
   { id: 'secondary', label: 'Secondary schools', providerTypes: ['secondary-school', 'all-through-school'] },
   { id: 'special', label: 'Special schools', providerTypes: ['special-school', 'independent-special-school'] },
   { id: 'pru', label: 'Pupil referral units', providerTypes: ['pupil-referral-unit'] },
+  // Residential special schools are inspected for their boarding (welfare) under their own social care URN, so they
+  // are a kind of setting of their own; without a group they were read nowhere. [reconstruction]
+  { id: 'residential-special', label: 'Residential special schools', providerTypes: ['residential-special-school'] },
   { id: 'sixth-forms', label: 'School sixth forms', providerTypes: ['school-sixth-form', 'special-school-sixth-form'] },
   { id: 'post-16', label: 'Colleges and other post-16 providers', providerTypes: ['general-fe-college', 'sixth-form-college', 'independent-specialist-college', 'work-based-learning'] },
   { id: 'la-homes', label: "Children's homes run by the local authority", providerTypes: ['childrens-home', 'secure-childrens-home'], ownership: 'la-run' },
