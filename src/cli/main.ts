@@ -284,12 +284,13 @@ program
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year')
   .option('--similar-areas <method>', 'mean or median')
-  .action(async (opts: { year: number; format: string; out: string; vintage?: string; settings?: string; similarAreas?: string }) => {
+  .option('--lint', "run each letter through the style checks and list what they find (docs/letters.md, 'Style and length')")
+  .action(async (opts: { year: number; format: string; out: string; vintage?: string; settings?: string; similarAreas?: string; lint?: boolean }) => {
     const formats = opts.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
     const bad = formats.filter((f) => !['md', 'html', 'pdf', 'docx'].includes(f));
     if (bad.length > 0) throw new UsageError(`--format ${JSON.stringify(bad[0])} is not one of md, html, pdf, docx`);
     const { runLetters } = await commands.letters();
-    const result = await withStore((store) => runLetters(store, { year: opts.year, formats: formats as ('md' | 'html' | 'pdf' | 'docx')[], out: opts.out, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts), letter: letterSettingsFrom(process.env) }, io));
+    const result = await withStore((store) => runLetters(store, { year: opts.year, formats: formats as ('md' | 'html' | 'pdf' | 'docx')[], out: opts.out, ...(opts.vintage ? { vintage: opts.vintage } : {}), settings: readSettings(opts), letter: letterSettingsFrom(process.env), lint: opts.lint ?? false }, io));
     if (result.failed.length > 0) process.exitCode = 1;
   });
 

@@ -3,6 +3,7 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll } from '../../judgement/assess.ts';
 import { applyEdits } from '../../narrative/edits.ts';
 import { draftLetter } from '../../narrative/letter.ts';
+import { lintLetter } from '../../narrative/lint/lint.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../../render/pdf.ts';
 import { loadAssessInput } from '../../store/evidence-loader.ts';
@@ -25,7 +26,7 @@ export interface LettersResult {
  * all LAs, one browser for all the PDFs. An LA with no letter (withheld, not assessed) is listed with the reason and
  * the run goes on.
  */
-export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings; letter?: LetterSettings }, io: Io): Promise<LettersResult> {
+export async function runLetters(repo: EvidenceRepository, options: { year: number; formats: readonly LetterFormat[]; out: string; vintage?: string; settings?: FrameworkSettings; letter?: LetterSettings; lint?: boolean }, io: Io): Promise<LettersResult> {
   const framework = frameworkWith(options.year, options.settings);
   if (options.formats.length === 0) throw new UsageError('give at least one format: md, html, pdf or docx');
   const results = assessAll(await loadAssessInput(repo, framework, options.vintage));
@@ -34,6 +35,7 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   const skipped: { la: string; reason: string }[] = [];
   const needReview: string[] = [];
   const failed: { la: string; reason: string }[] = [];
+  const linted: string[] = [];
   let written = 0;
   try {
     for (const [n, a] of results.entries()) {
@@ -47,6 +49,8 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
       // Each letter as the inspectors left it: their edits over what the evidence now gives.
       const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null, options.letter), await repo.letterEdits(a.la.code, framework.year));
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);
+      // `--lint`: the letter as sent, inspectors' words included, through the style checks (src/narrative/lint/).
+      if (options.lint) for (const f of lintLetter(draft)) linted.push(`${a.la.code} ${a.la.name}: ${f.rule} ${f.section}/${f.sentence ?? f.block ?? '-'}: ${f.text} (${f.message})`);
       // One letter that cannot be printed (a PDF past its time limit) is reported, and the others are still written.
       try {
         for (const format of options.formats) await writeLetter(draft, format, options.out, printer);
@@ -65,5 +69,6 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
   if (needReview.length > 0) io.out(`Letters with edits that need review (kingsway letter edits --la CODE --year ${framework.year}):\n  ${needReview.join('\n  ')}`);
   for (const s of skipped) io.out(`  no letter for ${s.la}: ${s.reason}`);
   for (const f of failed) io.out(`  letter not written for ${f.la}: ${f.reason}`);
+  if (options.lint) io.out(linted.length === 0 ? 'Style checks: no findings' : `Style checks: ${linted.length} finding${linted.length === 1 ? '' : 's'}\n  ${linted.join('\n  ')}`);
   return { written, skipped, failed };
 }
