@@ -374,11 +374,17 @@ function groupStatements(profile: LaProfile): Statement[] {
         out.push({ theme, kind, sentence: sentence(part.id, academiesSentence(part, nounOf(row)), evidence) });
         continue;
       }
-      const kind = partKind(part.row);
+      // The LA's own schools, counted apart, have no comparators of their own (similar areas and England are
+      // figures for the whole group). Where they say nothing by their own share, the whole group's comparison is
+      // said, as before the split, so that a large group (a county's hundred secondary schools) never vanishes
+      // from the letter; the academies follow it.
+      const own = partKind(part.row);
+      const whole = own === null && part.kind === 'maintained' ? groupKind(row) : null;
+      const kind = own ?? whole;
       if (!kind) continue;
       stated = kind;
       if (early.statement && EARLY_YEARS_GROUPS.includes(row.group.id) && kind === early.kind) continue;
-      out.push({ theme, kind, sentence: sentence(part.id, groupSentence(part.row, kind, year), evidence) });
+      out.push({ theme, kind, sentence: sentence(part.id, groupSentence(own === null ? row : part.row, kind, year), evidence) });
     }
     const concern = concernSentence(row, false);
     if (concern) {
