@@ -53,6 +53,15 @@ describe('the letter linter', () => {
     assert.deepEqual(rules('As in 2010, all are good.', 'As in 2010, one is good.', 'As in 2010, both are good.'), []);
   });
 
+  it('finds a refrain: the same sentence, or the same opening before a comma, more than twice in a letter', () => {
+    const trend = 'Results were above the national average in 2011. It has improved over the last four years.';
+    assert.deepEqual(rules(trend, trend.replace('Results', 'Attainment')), []);
+    assert.deepEqual(rules(trend, trend.replace('Results', 'Attainment'), trend.replace('Results', 'Absence')), ['refrain']);
+    const opening = (what: string) => `For the last five years, up to 2011, ${what} has been above the national average.`;
+    assert.deepEqual(rules(opening('attainment'), opening('absence'), opening('the gap')), ['refrain']);
+    assert.deepEqual(rules('The fifth is satisfactory.', 'The fifth is satisfactory.', 'The fifth is satisfactory.'), []);
+  });
+
   it('finds counts, possessives and group nouns that do not agree', () => {
     assert.deepEqual(rules("The children' homes commissioned from others has improved from good to outstanding."), ['agreement', 'agreement']);
     assert.deepEqual(rules('Judgements on staying safe are good or better except one pupil referral units.'), ['agreement']);

@@ -13,6 +13,7 @@ import type { LetterSettings, LetterSignatory } from './letter-settings.ts';
 import { inspectionSentences, ratingSentences, summarySentences } from './summary.ts';
 import { sentence } from './sentence.ts';
 import { limitStockPhrases } from './stock-phrases.ts';
+import { limitRefrains } from './refrains.ts';
 
 /**
  * A letter as data, before any format: the parts of the year's letter in the seeds' order (shared/docs/framework.md
@@ -87,21 +88,21 @@ function profileSections(a: Assessed, framework: Framework, reportedLastYear: Re
   if (framework.letter.body === 'paragraphs') {
     // trafford-2009: the grade alone, then the evidence in paragraphs, with no headings.
     const [grade, ...rest] = summarySentences(a, framework);
-    return limitStockPhrases([
+    return limitRefrains(limitStockPhrases([
       { id: 'summary', heading: null, form: 'paragraphs', blocks: [...block('summary:grade', [grade!]), ...block('summary:overview', [...rest, ...ratingSentences(a), ...inspectionSentences(a)])] },
       { id: 'strengths', heading: null, form: 'paragraphs', blocks: themeBlocks('strengths', strengths) },
       { id: 'areas', heading: null, form: 'paragraphs', blocks: themeBlocks('areas', areas) },
-    ]);
+    ]));
   }
   // A heading with nothing under it reads as a fault of the letter (issue 12): where the rules of salience choose
   // nothing, the letter says so.
   const grade = { block: 'grade' as const, framework: framework.id, grade: a.grade, final: a.final };
   const orNone = (kind: 'strengths' | 'areas', blocks: LetterBlock[], what: string): LetterBlock[] => (blocks.length > 0 ? blocks : [{ id: `${kind}:none`, sentences: [sentence(`${kind}:none`, `The evidence shows no particular ${what} this year.`, grade)] }]);
-  return limitStockPhrases([
+  return limitRefrains(limitStockPhrases([
     { id: 'summary', heading: null, form: 'paragraphs', blocks: [...block('summary:overview', summarySentences(a, framework)), ...block('summary:inspections', inspectionSentences(a))] },
     { id: 'strengths', heading: 'Strengths', form: 'bullets', blocks: orNone('strengths', themeBlocks('strengths', strengths), 'strengths') },
     { id: 'areas', heading: 'Areas for further improvement', form: 'bullets', blocks: orNone('areas', themeBlocks('areas', areas), 'areas for further improvement') },
-  ]);
+  ]));
 }
 
 /**

@@ -28,6 +28,7 @@ import { agreementFaults } from './agreement.ts';
  */
 export type LintRule =
   | 'stock-phrase'
+  | 'refrain'
   | 'agreement'
   | 'leaked-label'
   | 'sentence-length'
@@ -38,7 +39,7 @@ export type LintRule =
   | 'sentence-spacing';
 
 /** Every rule, in the order findings are reported. */
-export const LINT_RULES: readonly LintRule[] = ['stock-phrase', 'agreement', 'leaked-label', 'sentence-length', 'empty', 'repeated-word', 'space-before-punctuation', 'indefinite-article', 'sentence-spacing'];
+export const LINT_RULES: readonly LintRule[] = ['stock-phrase', 'refrain', 'agreement', 'leaked-label', 'sentence-length', 'empty', 'repeated-word', 'space-before-punctuation', 'indefinite-article', 'sentence-spacing'];
 
 export interface LintFinding {
   readonly rule: LintRule;
@@ -182,10 +183,43 @@ export function lintLetter(letter: Pick<LetterDraft, 'sections'>): LintFinding[]
       end(list.length - 1);
     });
   }
+  out.push(...refrains(letter));
   for (const [id, seen] of stock) {
     const times = STOCK_PHRASES.find((p) => p.id === id)!.times;
     if (seen.count <= times) continue;
     for (const x of seen.first.slice(times)) out.push({ rule: 'stock-phrase', ...x, message: `"${id}" said ${seen.count} times in the letter, more than ${times}` });
+  }
+  return out;
+}
+
+/**
+ * `refrain`: the same sentence of more than four words, or the same opening before a first comma (two to eight words,
+ * "For the last five years, up to 2011"), said more than twice in a letter (issue 12: "It has been maintained over the
+ * last two years" three times). The stock phrases have their own limits above and are left to that rule; a count
+ * sentence of a few words ("The fifth is satisfactory.") is not a refrain. src/narrative/refrains.ts says a
+ * statement's period and trend in other words once they have been said twice.
+ */
+function refrains(letter: Pick<LetterDraft, 'sections'>): LintFinding[] {
+  const seen = new Map<string, { section: string; block: string; sentence: string; text: string }[]>();
+  const note = (key: string, at: { section: string; block: string; sentence: string; text: string }) => seen.set(key, [...(seen.get(key) ?? []), at]);
+  for (const s of letter.sections) {
+    for (const b of s.blocks) {
+      for (const x of b.sentences) {
+        for (const one of x.text.split(/(?<=[.!?]['’]?)\s+(?=[A-Z'‘])/)) {
+          const at = { section: s.id, block: b.id, sentence: x.id, text: one };
+          const stockPhrase = STOCK_PHRASES.some((p) => new RegExp(`^(?:However, )?${p.pattern.source.replace(/^\\b/, '')}`, 'i').test(one));
+          if (words(one) > 4 && !stockPhrase) note(`sentence:${one}`, at);
+          const opening = /^([^,]+),/.exec(one)?.[1];
+          if (opening && words(opening) >= 2 && words(opening) <= 8 && !STOCK_PHRASES.some((p) => new RegExp(p.pattern.source, 'i').test(opening))) note(`opening:${opening}`, at);
+        }
+      }
+    }
+  }
+  const out: LintFinding[] = [];
+  for (const [key, list] of seen) {
+    if (list.length <= LINT.stockPhraseTimes) continue;
+    const what = key.slice(key.indexOf(':') + 1);
+    for (const at of list.slice(LINT.stockPhraseTimes)) out.push({ rule: 'refrain', ...at, message: `"${what}" said ${list.length} times in the letter, more than ${LINT.stockPhraseTimes}` });
   }
   return out;
 }
