@@ -62,6 +62,11 @@ describe('the letter linter', () => {
     assert.deepEqual(rules('The fifth is satisfactory.', 'The fifth is satisfactory.', 'The fifth is satisfactory.'), []);
   });
 
+  it('finds a bullet that opens with "However", with nothing before it to answer', () => {
+    assert.deepEqual(rules('However, the gap was narrower than similar areas.'), ['lone-however']);
+    assert.deepEqual(rules('Results were above the national average. However, the gap was wider.'), []);
+  });
+
   it('finds counts, possessives and group nouns that do not agree', () => {
     assert.deepEqual(rules("The children' homes commissioned from others has improved from good to outstanding."), ['agreement', 'agreement']);
     assert.deepEqual(rules('Judgements on staying safe are good or better except one pupil referral units.'), ['agreement']);
@@ -87,7 +92,7 @@ describe('the letter linter', () => {
 
   it('finds an empty section, an empty or one-word bullet', () => {
     assert.deepEqual(lintLetter({ sections: [{ id: 'areas', heading: 'Areas for further improvement', form: 'bullets', blocks: [] }] }).map((f) => f.rule), ['empty']);
-    assert.deepEqual(rules('However.'), ['empty']);
+    assert.deepEqual(rules('Good.'), ['empty']);
   });
 
   it('finds doubled words, spaces before punctuation, a wrong indefinite article and two spaces between sentences (retext)', () => {

@@ -320,9 +320,13 @@ function specialistStatements(rows: readonly BlockARow[], year: number): Stateme
     out.push({ theme: 'specialist', kind, sentence: sentence('a:specialist', text, ...[...new Set(members.map((m) => m.evidence))].map(ref)) });
   }
   const concerned = new Set<BlockARow>();
-  for (const m of members) {
+  const ownKind = (m: (typeof members)[number]): Kind => {
     const t = m.row.la.tally;
-    const own: Kind = (t.outstanding + t.good) / t.inspected > SALIENCE.specialistStrength ? 'strength' : 'area';
+    return (t.outstanding + t.good) / t.inspected > SALIENCE.specialistStrength ? 'strength' : 'area';
+  };
+  // The kinds that go with the whole first, then those against it, each "However": a bullet never opens with it.
+  for (const m of [...members.filter((x) => ownKind(x) === kind), ...members.filter((x) => ownKind(x) !== kind)]) {
+    const own = ownKind(m);
     const text = groupSentence(m.row, own, year);
     const against = own !== kind;
     out.push({ theme: 'specialist', kind, sentence: sentence(m.id, against ? `However, ${lowerFirst(text)}` : text, ref(m.evidence)) });

@@ -169,12 +169,14 @@ export function indicatorStatements(profile: LaProfile, reportedLastYear: Readon
   const salient = (list: readonly Scored[]) => [...list].sort((a, b) => Math.abs(b.score) - Math.abs(a.score));
   const inLetter = new Set(salient([...byTheme.values()].flatMap((scored) => salient(scored.filter((x) => x.signal || consistent(x.reading))).slice(0, perTheme))).slice(0, perLetter));
   for (const [theme, scored] of byTheme) {
-    const total = scored.reduce((s, x) => s + x.score, 0);
     // An indicator in line with both comparators is worth saying only where it has been so for years ("Over the same
     // period, the proportion of 19-year-olds achieving the equivalent of two A level passes has been in line with the
     // averages nationally and for similar areas", stockport-2011).
     const worth = scored.filter((x) => x.signal || consistent(x.reading));
     const chosen = [...worth].sort((a, b) => Math.abs(b.score) - Math.abs(a.score)).slice(0, perTheme).filter((x) => inLetter.has(x));
+    // The theme reads by what the letter says of it: where the cap on indicators leaves out the rest of a theme, the
+    // one left is a strength or an area by itself, never a lone "However" among the areas.
+    const total = chosen.reduce((s, x) => s + x.score, 0);
     // Those that go with the theme first, then those against it, each "However, …".
     const ordered = [...chosen.filter((x) => Math.sign(x.score) !== -Math.sign(total)), ...chosen.filter((x) => Math.sign(x.score) === -Math.sign(total))];
     const together = new Map<Scored, Scored[]>();

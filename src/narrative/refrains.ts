@@ -108,15 +108,19 @@ export function limitRefrains(sections: readonly LetterSection[]): LetterSection
   const said = new Map<string, number>();
   for (const blocks of texts) {
     for (const sentences of blocks) {
+      // The period an "Over the same period" refers back to: the last opening of its bullet.
+      let period: { years: string; last: string } | null = null;
       for (let k = 0; k < sentences.length; k++) {
         let text = sentences[k]!;
         const opening = PERIOD_OPENING.exec(text);
         if (opening) {
+          period = { years: opening[2]!, last: opening[3]! };
           const words = pick(said, periodWordings(opening[2]!, opening[3]!), beforeComma);
           text = opening[1] ? `${opening[1]}${words.charAt(0).toLowerCase()}${words.slice(1)}${text.slice(opening[0].length)}` : `${words}${text.slice(opening[0].length)}`;
         } else if (/^Over the same period, /.test(text)) {
-          if ((said.get('Over the same period, ') ?? 0) >= REFRAIN_TIMES) text = `Likewise, ${text.slice('Over the same period, '.length)}`;
-          said.set('Over the same period, ', (said.get('Over the same period, ') ?? 0) + 1);
+          const rest = text.slice('Over the same period, '.length);
+          const words = pick(said, ['Over the same period, ', ...(period ? periodWordings(period.years, period.last).slice(1) : [])], beforeComma);
+          text = `${words}${rest}`;
         }
         text = text.replace(ANY_TREND, (found) => pick(said, trendWordings(found)));
         sentences[k] = capitalise(text);

@@ -29,6 +29,7 @@ import { agreementFaults } from './agreement.ts';
 export type LintRule =
   | 'stock-phrase'
   | 'refrain'
+  | 'lone-however'
   | 'agreement'
   | 'leaked-label'
   | 'sentence-length'
@@ -39,7 +40,7 @@ export type LintRule =
   | 'sentence-spacing';
 
 /** Every rule, in the order findings are reported. */
-export const LINT_RULES: readonly LintRule[] = ['stock-phrase', 'refrain', 'agreement', 'leaked-label', 'sentence-length', 'empty', 'repeated-word', 'space-before-punctuation', 'indefinite-article', 'sentence-spacing'];
+export const LINT_RULES: readonly LintRule[] = ['stock-phrase', 'refrain', 'lone-however', 'agreement', 'leaked-label', 'sentence-length', 'empty', 'repeated-word', 'space-before-punctuation', 'indefinite-article', 'sentence-spacing'];
 
 export interface LintFinding {
   readonly rule: LintRule;
@@ -137,6 +138,9 @@ export function lintLetter(letter: Pick<LetterDraft, 'sections'>): LintFinding[]
       for (const x of b.sentences) {
         if (x.text.trim() === '' && b.sentences.length > 1) out.push({ rule: 'empty', section: s.id, block: b.id, sentence: x.id, text: x.text, message: 'an empty sentence' });
       }
+      // "However" answers what comes before it: a paragraph or bullet that opens with it has nothing to answer.
+      const first = b.sentences.find((x) => x.text.trim() !== '');
+      if (first && /^However\b/.test(first.text)) out.push({ rule: 'lone-however', section: s.id, block: b.id, sentence: first.id, text: first.text.slice(0, 80), message: `the ${s.form === 'bullets' ? 'bullet' : 'paragraph'} ${b.id} opens with "However", with nothing before it to answer` });
     }
   }
   const stock = new Map<string, { count: number; first: { section: string; block: string; sentence: string; text: string }[] }>();
