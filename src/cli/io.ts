@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { ProgressFn } from '../ingest/source.ts';
+import { CONTROL_CHARACTER } from '../domain/user-text.ts';
 
 /** Where a command writes: results to `out`, messages and progress to `err`, so `--json` output stays clean. */
 export interface Io {
@@ -51,7 +52,7 @@ export function processIo(stdout: NodeJS.WriteStream = process.stdout, stderr: N
 
 // C0 and C1 controls, DEL, the bidi controls and the line separators: what could move the cursor, colour the terminal,
 // start a new row or reorder what is shown.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+const UNPRINTABLE = new RegExp(CONTROL_CHARACTER.source, 'gu');
 
 /**
  * Text someone typed, made safe to print in a row of output: every control character shown as an escape (`\n`,

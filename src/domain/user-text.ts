@@ -21,8 +21,13 @@ export const TEXT_LIMITS = {
 
 export type TextKind = keyof typeof TEXT_LIMITS;
 
-// C0 controls, DEL and C1 controls; the bidi embeddings, overrides and isolates; the line and paragraph separators.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+/**
+ * C0 controls, DEL and C1 controls; the bidi marks, embeddings, overrides and isolates; the line and paragraph
+ * separators: what no text Kingsway is given may hold, whether typed (here), in an evidence bundle
+ * (src/ingest/bundle/limits.ts) or printed back in a listing (src/cli/io.ts).
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+const FORBIDDEN = CONTROL_CHARACTER;
 
 /** Why the text is refused, in words for the person who typed it, or `null` if it is acceptable. */
 export function userTextProblem(value: string, kind: TextKind): string | null {

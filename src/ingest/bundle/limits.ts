@@ -1,4 +1,5 @@
 import type { Rejection } from '../../domain/errors.ts';
+import { CONTROL_CHARACTER } from '../../domain/user-text.ts';
 import type { CsvTable } from '../csv.ts';
 import type { BundleColumn, BundleFileKind } from './spec.ts';
 
@@ -48,7 +49,7 @@ export const FIELD_MAX: { readonly [K in BundleFileKind]?: Partial<Record<Bundle
  * override can make text read other than it is (the "Trojan Source" attack, CVE-2021-42574). The same set as
  * src/domain/user-text.ts refuses in what people type.
  */
-export const FORBIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+export const FORBIDDEN_CHARACTER = CONTROL_CHARACTER;
 /**
  * The same, over a whole file, less the line feeds and carriage returns that end rows (a CR alone is looked for
  * apart). One character class, without alternation: a national inspections file (10 MB) is scanned in tens of
