@@ -7,6 +7,12 @@ import type { OutcomeTally } from '../profile/block-a.ts';
  */
 const NUMBER_WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
 
+/** The number a count word says ("five" → 5), or `null`: the inverse of countWords, for prose read back. */
+export function numberOfWord(word: string): number | null {
+  const n = (NUMBER_WORDS as readonly string[]).indexOf(word);
+  return n > 0 ? n : null;
+}
+
 export function countWords(n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`a count must be a whole number, 0 or more, not ${n}`);
   return n <= 10 ? NUMBER_WORDS[n]! : String(n);

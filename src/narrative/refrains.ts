@@ -1,5 +1,6 @@
-import { capitalise, countWords } from './counts.ts';
+import { capitalise, countWords, numberOfWord } from './counts.ts';
 import type { LetterSection } from './letter.ts';
+import { withSentenceTexts } from './stock-phrases.ts';
 
 /**
  * The refrains of indicator statements: each says its position "For the last five years, up to 2011, …" and its
@@ -28,8 +29,6 @@ const ANY_TREND = /(?<=^|\s)(?:It|Both|Neither|None of these|All [a-z]+|This pos
 /** How often a letter may say the same trend sentence or period opening in the same words. */
 export const REFRAIN_TIMES = 2;
 
-const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
 function together(n: number, not: boolean, verb: string, span: string): string {
   if (n === 2) return not ? `Neither has ${verb} over the last ${span}.` : `Both have ${verb} over the last ${span}.`;
   return not ? `None of these has ${verb} over the last ${span}.` : `All ${countWords(n)} have ${verb} over the last ${span}.`;
@@ -50,7 +49,7 @@ function withinBlock(texts: string[]): string[] {
       while (j < out.length && !isAgainst(out[j]!) && TREND_SENTENCE.exec(out[j]!)?.[1] === trend[1] && upTo(out[j]!) === upTo(out[i]!)) j++;
     }
     const n = j - i;
-    if (trend && n >= 2 && n - 2 < NUMBER_WORDS.length) {
+    if (trend && n >= 2 && n <= 10) {
       for (let k = i; k < j; k++) out[k] = out[k]!.slice(0, out[k]!.length - trend[1]!.length).trimEnd();
       out[j - 1] = `${out[j - 1]} ${together(n, trend[2] !== undefined, trend[3]!, trend[4]!)}`;
     }
@@ -67,8 +66,8 @@ function withinBlock(texts: string[]): string[] {
 
 /** "five" years up to 2011 → 2007. */
 const firstYear = (years: string, last: string): number | null => {
-  const n = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(years) + 1;
-  return n > 0 ? Number(last) - n + 1 : null;
+  const n = numberOfWord(years);
+  return n === null ? null : Number(last) - n + 1;
 };
 
 /** The same period in other words, in the order they are used once the first are spent (each at most REFRAIN_TIMES). */
@@ -127,8 +126,5 @@ export function limitRefrains(sections: readonly LetterSection[]): LetterSection
       }
     }
   }
-  return sections.map((section, i) => ({
-    ...section,
-    blocks: section.blocks.map((block, j) => ({ ...block, sentences: block.sentences.map((s, k) => (texts[i]![j]![k] === s.text ? s : { ...s, text: texts[i]![j]![k]! })) })),
-  }));
+  return withSentenceTexts(sections, texts);
 }

@@ -48,6 +48,14 @@ export function limitStockPhrases(sections: readonly LetterSection[]): LetterSec
     let n = 0;
     for (const [i, j, k] of at) texts[i]![j]![k] = texts[i]![j]![k]!.replace(p.sentence, (found) => (++n > p.times ? '' : found)).trim();
   }
+  return withSentenceTexts(sections, texts);
+}
+
+/**
+ * The sections with their sentences' texts replaced by `texts` (section, block, sentence), each sentence's id and
+ * evidence kept: how a letter-wide pass over the words (this one, src/narrative/refrains.ts) gives its result back.
+ */
+export function withSentenceTexts(sections: readonly LetterSection[], texts: readonly (readonly (readonly string[])[])[]): LetterSection[] {
   return sections.map((section, i) => ({
     ...section,
     blocks: section.blocks.map((block, j) => ({ ...block, sentences: block.sentences.map((s, k) => (texts[i]![j]![k] === s.text ? s : { ...s, text: texts[i]![j]![k]! })) })),

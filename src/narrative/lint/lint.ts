@@ -203,6 +203,10 @@ export function lintLetter(letter: Pick<LetterDraft, 'sections'>): LintFinding[]
  * sentence of a few words ("The fifth is satisfactory.") is not a refrain. src/narrative/refrains.ts says a
  * statement's period and trend in other words once they have been said twice.
  */
+/** The stock phrases as a sentence may open with them, and anywhere in an opening: compiled once, not per sentence. */
+const STOCK_SENTENCE_STARTS = STOCK_PHRASES.map((p) => new RegExp(`^(?:However, )?${p.pattern.source.replace(/^\\b/, '')}`, 'i'));
+const STOCK_PHRASES_ANYWHERE = STOCK_PHRASES.map((p) => new RegExp(p.pattern.source, 'i'));
+
 function refrains(letter: Pick<LetterDraft, 'sections'>): LintFinding[] {
   const seen = new Map<string, { section: string; block: string; sentence: string; text: string }[]>();
   const note = (key: string, at: { section: string; block: string; sentence: string; text: string }) => seen.set(key, [...(seen.get(key) ?? []), at]);
@@ -211,10 +215,10 @@ function refrains(letter: Pick<LetterDraft, 'sections'>): LintFinding[] {
       for (const x of b.sentences) {
         for (const one of x.text.split(/(?<=[.!?]['’]?)\s+(?=[A-Z'‘])/)) {
           const at = { section: s.id, block: b.id, sentence: x.id, text: one };
-          const stockPhrase = STOCK_PHRASES.some((p) => new RegExp(`^(?:However, )?${p.pattern.source.replace(/^\\b/, '')}`, 'i').test(one));
+          const stockPhrase = STOCK_SENTENCE_STARTS.some((p) => p.test(one));
           if (words(one) > 4 && !stockPhrase) note(`sentence:${one}`, at);
           const opening = /^([^,]+),/.exec(one)?.[1];
-          if (opening && words(opening) >= 2 && words(opening) <= 8 && !STOCK_PHRASES.some((p) => new RegExp(p.pattern.source, 'i').test(opening))) note(`opening:${opening}`, at);
+          if (opening && words(opening) >= 2 && words(opening) <= 8 && !STOCK_PHRASES_ANYWHERE.some((p) => p.test(opening))) note(`opening:${opening}`, at);
         }
       }
     }
