@@ -29,8 +29,14 @@ export interface EvidenceSource {
 
 /** What a run reads, so that the store groups only those rows: a table left empty here is not read at all. */
 export interface EvidenceSourceQuery {
-  /** Block A's provider types (none for the indicator frameworks of today's data, which have no Block A). */
+  /** Block A's provider types. */
   readonly providerTypes: readonly ProviderType[];
+  /**
+   * Which of those providers Block A can count: none opened after `to` (its latest date), and, where `registeredOnly`
+   * (today's groups read the register), none without a recorded opening. So the synthetic settings of 2011 are not
+   * behind today's figures, nor Ofsted's providers of 2015 on behind 2011's. Absent: every provider of those types.
+   */
+  readonly providersOpen?: { readonly to: string; readonly registeredOnly: boolean };
   /** Block B's inspection kinds. */
   readonly laInspectionKinds: readonly LaInspectionKind[];
   /** The indicators Block C reads. */

@@ -31,6 +31,17 @@ export const PROVIDER_TYPES = [
   'residential-special-school',
   'fostering-agency',
   'adoption-agency',
+  // The other kinds of social care setting Ofsted registers and inspects, as its provider-level files of 2015-2025 name
+  // them (src/ingest/sources/ofsted-providers.ts): agencies that support adoptive families, residential family
+  // centres, the boarding of boarding schools and of further education colleges, holiday schemes for disabled children,
+  // secure training centres, and (registered from 2023) supported accommodation for 16- and 17-year-olds.
+  'adoption-support-agency',
+  'residential-family-centre',
+  'boarding-school',
+  'fe-college-residential',
+  'residential-holiday-scheme',
+  'secure-training-centre',
+  'supported-accommodation',
 ] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
@@ -56,10 +67,21 @@ export const PROVIDER_TYPE_LABEL: Readonly<Record<ProviderType, string>> = {
   'residential-special-school': 'Residential special schools',
   'fostering-agency': 'Fostering agencies',
   'adoption-agency': 'Adoption agencies',
+  'adoption-support-agency': 'Adoption support agencies',
+  'residential-family-centre': 'Residential family centres',
+  'boarding-school': 'Boarding schools',
+  'fe-college-residential': 'Further education colleges with residential accommodation',
+  'residential-holiday-scheme': 'Residential holiday schemes for disabled children',
+  'secure-training-centre': 'Secure training centres',
+  'supported-accommodation': 'Supported accommodation',
 };
 
-/** Who runs the setting: the seeds separate LA-run from commissioned homes, maintained schools from academies. */
-export const OWNERSHIPS = ['la-run', 'commissioned', 'maintained', 'academy', 'private-voluntary'] as const;
+/**
+ * Who runs the setting: the seeds separate LA-run from commissioned homes, maintained schools from academies.
+ * `other-public`: another public body, neither the LA nor a private or voluntary provider: Ofsted's provider files'
+ * sector "Health authority" (children's homes and residential schools run by the NHS) and "Public sector" (Cafcass).
+ */
+export const OWNERSHIPS = ['la-run', 'commissioned', 'maintained', 'academy', 'private-voluntary', 'other-public'] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
 
 export interface Provider {
@@ -145,6 +167,12 @@ export const parseProviderType = vocabulary<ProviderType>(PROVIDER_TYPES, {
   'adoption agency': 'adoption-agency',
   'local authority adoption agency': 'adoption-agency',
   'voluntary adoption agency': 'adoption-agency',
+  'adoption support agency': 'adoption-support-agency',
+  'residential family centre': 'residential-family-centre',
+  'boarding school': 'boarding-school',
+  'further education college with residential accommodation': 'fe-college-residential',
+  'residential holiday scheme for disabled children': 'residential-holiday-scheme',
+  'secure training centre': 'secure-training-centre',
 });
 
 export const parseOwnership = vocabulary<Ownership>(OWNERSHIPS, {
@@ -166,6 +194,8 @@ export const parseOwnership = vocabulary<Ownership>(OWNERSHIPS, {
   'academy converter': 'academy',
   'academy sponsor led': 'academy',
   'free school': 'academy',
+  'health authority': 'other-public',
+  'public sector': 'other-public',
 });
 
 export const parseSubJudgementName = vocabulary<SubJudgementName>(SUB_JUDGEMENTS, {

@@ -24,7 +24,7 @@ function lineAndColumnAt(bytes: Uint8Array, offset: number): { line: number; col
 }
 
 /** Finds the first byte that is not valid UTF-8 (a stray windows-1252 "£" or "é", or a cut multi-byte sequence). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -129,7 +129,8 @@ function latestJudged(inspections: readonly ProviderInspection[] | undefined, as
 
 const openOn = (p: Provider, date: string) => (p.openedOn === null || p.openedOn <= date) && (p.closedOn === null || p.closedOn >= date);
 
-const inGroup = (group: BlockAGroup, p: Provider) => group.providerTypes.includes(p.type) && (group.ownership === undefined || p.ownership === group.ownership);
+/** A group that reads the register (today's years) counts a setting only where its registration is on record. */
+const inGroup = (group: BlockAGroup, p: Provider) => group.providerTypes.includes(p.type) && (group.ownership === undefined || p.ownership === group.ownership) && (group.registered !== true || p.openedOn !== null);
 
 /**
  * The settings of a group open in an LA at a date, each with its latest judgement. A setting not yet inspected is
@@ -170,11 +171,11 @@ function latestFor(index: EvidenceIndex, p: Provider, asAt: string): { inspectio
  */
 export function nationalOutcomes(index: EvidenceIndex, groups: readonly BlockAGroup[], asAt: string): Map<string, Map<LaCode, AreaOutcomes>> {
   // Which groups a setting of each type counts in, and under which ownership (LA-run and commissioned homes differ).
-  const groupsOfType = new Map<string, { at: number; ownership: BlockAGroup['ownership'] }[]>();
+  const groupsOfType = new Map<string, { at: number; ownership: BlockAGroup['ownership']; registered: boolean }[]>();
   groups.forEach((group, at) => {
     for (const type of group.providerTypes) {
       const list = groupsOfType.get(type) ?? [];
-      list.push({ at, ownership: group.ownership });
+      list.push({ at, ownership: group.ownership, registered: group.registered === true });
       groupsOfType.set(type, list);
     }
   });
@@ -189,6 +190,7 @@ export function nationalOutcomes(index: EvidenceIndex, groups: readonly BlockAGr
     const rank = judgementRank(judged.overall!) - 1;
     for (const target of targets) {
       if (target.ownership !== undefined && p.ownership !== target.ownership) continue;
+      if (target.registered && p.openedOn === null) continue;
       let c = counts.get(p.la);
       if (!c) counts.set(p.la, (c = new Int32Array(groups.length * 4)));
       c[target.at * 4 + rank]!++;
@@ -359,11 +361,20 @@ export function blockAContext(index: EvidenceIndex, groups: readonly BlockAGroup
   return { own, outcomes, england, after };
 }
 
+/**
+ * The dates Block A counts at: the profile date and the year before, or where the framework says (today's years), the
+ * dates of the files in force then (31 March). The memos of a context are keyed by these dates, whichever they are.
+ */
+export function blockADates(framework: Pick<Framework, 'profileDate' | 'previousProfileDate' | 'blockAAsAt'>): { readonly current: string; readonly previous: string } {
+  return framework.blockAAsAt ? { current: framework.blockAAsAt.current, previous: framework.blockAAsAt.previous } : { current: framework.profileDate, previous: framework.previousProfileDate };
+}
+
 export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, context: BlockAContext = blockAContext(index)): BlockARow[] {
+  const dates = blockADates(framework);
   return framework.blockA.map((group) => {
-    const asAt = framework.profileDate;
+    const asAt = dates.current;
     const current = context.own(la, group, asAt);
-    const last = context.outcomes(la, group, framework.previousProfileDate);
+    const last = context.outcomes(la, group, dates.previous);
     const now = current.outcomes.shares.goodOrBetter;
     const before = last.shares.goodOrBetter;
     return {
@@ -378,7 +389,7 @@ export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, c
       similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.outcomes(code, group, asAt)),
       england: context.england(group, asAt),
       lastYear: last,
-      lastYearSettings: last.basis === 'provider-level' && last.tally.inspected > 0 ? context.own(la, group, framework.previousProfileDate).settings : [],
+      lastYearSettings: last.basis === 'provider-level' && last.tally.inspected > 0 ? context.own(la, group, dates.previous).settings : [],
       goodOrBetterChange: now === null || before === null ? null : Math.round((now - before) * 1000) / 10,
     };
   });

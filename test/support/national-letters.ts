@@ -33,7 +33,7 @@ export async function nationalLetters(years: readonly number[] = [...SYNTHETIC_L
     if (data === undefined) throw new Error('no published data folder (data/published)');
     const wantIndicators = years.some((y) => y >= 2016);
     for (const source of PUBLISHED_SOURCES) {
-      if (!['la-codes', 'neighbours-2021', 'neighbours-2025', ...(wantIndicators ? ['lait', 'ilacs'] : [])].includes(source.name)) continue;
+      if (!['la-codes', 'neighbours-2021', 'neighbours-2025', ...(wantIndicators ? ['lait', 'ilacs', 'ofsted-providers'] : [])].includes(source.name)) continue;
       const read = source.read(data, { las: await store.localAuthorities() });
       if (!read.ok) throw new Error(`${source.name} rejected: ${JSON.stringify(read.rejections.slice(0, 3))}`);
       await store.replaceDataset(read.batch);

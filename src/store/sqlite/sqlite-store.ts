@@ -322,13 +322,27 @@ export class SqliteStore implements Store {
     const of = (table: EvidenceTable, rows: readonly Grouped[]): EvidenceSource[] =>
       rows.map((r) => ({ table, area: { kind: oneOf(AREA_KINDS, r.area_kind, `${table} ${r.area_code}`), code: r.area_code }, part: String(r.part), dataset: r.dataset_id }));
     const types = [...query.providerTypes];
+    // The providers Block A can count at the run's dates (EvidenceSourceQuery.providersOpen): none opened after them.
+    const open = query.providersOpen;
+    const openWithin = (column: 'opened_on' | 'p.opened_on') =>
+      open === undefined
+        ? sql<boolean>`1 = 1`
+        : open.registeredOnly
+          ? sql<boolean>`(${sql.ref(column)} IS NOT NULL AND ${sql.ref(column)} <= ${open.to})`
+          : sql<boolean>`(${sql.ref(column)} IS NULL OR ${sql.ref(column)} <= ${open.to})`;
     const kinds = [...query.laInspectionKinds];
     const indicators = [...query.indicators];
     const none = Promise.resolve([] as Grouped[]);
     const [providers, inspections, counts, laInspections, values, addressees] = await Promise.all([
       types.length === 0
         ? none
-        : this.#db.selectFrom('provider').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'type as part', 'dataset_id']).where('type', 'in', types).groupBy(['la_code', 'type', 'dataset_id']).execute(),
+        : this.#db
+            .selectFrom('provider')
+            .select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'type as part', 'dataset_id'])
+            .where('type', 'in', types)
+            .where(openWithin('opened_on'))
+            .groupBy(['la_code', 'type', 'dataset_id'])
+            .execute(),
       types.length === 0
         ? none
         : this.#db
@@ -336,6 +350,7 @@ export class SqliteStore implements Store {
             .innerJoin('provider as p', 'p.urn', 'i.urn')
             .select([sql<string>`'la'`.as('area_kind'), 'p.la_code as area_code', 'p.type as part', 'i.dataset_id'])
             .where('p.type', 'in', types)
+            .where(openWithin('p.opened_on'))
             .groupBy(['p.la_code', 'p.type', 'i.dataset_id'])
             .execute(),
       types.length === 0
