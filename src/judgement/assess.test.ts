@@ -4,8 +4,9 @@ import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import { currentJudgements } from '../domain/inspector-judgement.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import { frameworkFor } from '../frameworks/index.ts';
+import { indicatorsFramework } from '../frameworks/indicators/definition.ts';
 import { runOver, stockport2011 } from '../../test/support/stockport-run.ts';
-import { assessAll, compareWithPublished, directionOfTravel, distribution } from './assess.ts';
+import { assessAll, compareWithPublished, directionAgainstIndicators, directionOfTravel, distribution } from './assess.ts';
 
 const STOCKPORT = '356' as LaCode;
 const framework = frameworkFor(2011);
@@ -54,7 +55,7 @@ describe('assessing every LA of a year', () => {
   it('states the direction of travel against last year’s final grade, as the Stockport letter does', () => {
     const [stockport] = assessAll({ run, judgements: none, previous: new Map([[STOCKPORT, judged(STOCKPORT, 2010, { kind: 'grade', grade: 3 })]]) }, [STOCKPORT]);
     assert.ok(stockport?.status === 'assessed');
-    assert.deepEqual(stockport.direction, { direction: 'sustained', previousYear: 2010, previousGrade: 3, text: 'This performance has been sustained from 2010 to 2011.' });
+    assert.deepEqual(stockport.direction, { direction: 'sustained', previousYear: 2010, previousGrade: 3, basis: 'inspector-judgement', text: 'This performance has been sustained from 2010 to 2011.', short: 'sustained since 2010' });
   });
 
   it('counts the distribution and sets it beside the published one', () => {
@@ -76,6 +77,35 @@ describe('direction of travel', () => {
   it('has none without last year’s final grade, or when last year’s outcome was withheld', () => {
     assert.equal(directionOfTravel(undefined, 3, 2011), null);
     assert.equal(directionOfTravel(judged(STOCKPORT, 2010, { kind: 'withheld' }), 3, 2011), null);
+  });
+});
+
+describe("direction of travel in today's indicator years: against Kingsway's own grade of the year before", () => {
+  const before = { year: 2024, grades: new Map([[STOCKPORT, 2 as const]]) };
+  it('improved, sustained, declined, each said to be against Kingsway\'s indicator assessment, not an inspector\'s', () => {
+    const up = directionAgainstIndicators(before, STOCKPORT, 3)!;
+    assert.deepEqual(up, {
+      direction: 'improved',
+      previousYear: 2024,
+      previousGrade: 2,
+      basis: 'kingsway-indicator-assessment',
+      text: "Against Kingsway's indicator assessment of 2024 (not an inspector's judgement): improved from 2 to 3.",
+      short: "improved since Kingsway's indicator assessment of 2024",
+    });
+    assert.equal(directionAgainstIndicators(before, STOCKPORT, 2)?.text, "Against Kingsway's indicator assessment of 2024 (not an inspector's judgement): sustained at 2.");
+    assert.equal(directionAgainstIndicators(before, STOCKPORT, 1)?.direction, 'declined');
+  });
+  it('has none for an LA without a grade the year before, or without a year before', () => {
+    assert.equal(directionAgainstIndicators(before, '358' as LaCode, 3), null);
+    assert.equal(directionAgainstIndicators(undefined, STOCKPORT, 3), null);
+  });
+  it('is what an indicator year assesses with, and an inspector judgement of the year before is not read there', () => {
+    const framework = indicatorsFramework(2025);
+    const indicatorRun = { ...run, framework };
+    const [stockport] = assessAll({ run: indicatorRun, judgements: new Map(), previous: new Map([[STOCKPORT, judged(STOCKPORT, 2024, { kind: 'grade', grade: 4 })]]), previousDerived: { year: 2024, grades: new Map([[STOCKPORT, 1 as const]]) } }, [STOCKPORT]);
+    assert.ok(stockport?.status === 'assessed');
+    assert.equal(stockport.direction?.basis, 'kingsway-indicator-assessment');
+    assert.equal(stockport.direction?.previousGrade, 1);
   });
 });
 

@@ -22,8 +22,16 @@ export interface DirectionOfTravel {
   readonly direction: Direction;
   readonly previousYear: number;
   readonly previousGrade: AssessmentGrade;
+  /**
+   * What the year before's grade was: an inspector's final grade (2006-2011), or, for today's indicator years,
+   * Kingsway's own indicator assessment of the year before, which is never an inspector's and is always said to be
+   * Kingsway's wherever the direction is shown.
+   */
+  readonly basis: 'inspector-judgement' | 'kingsway-indicator-assessment';
   /** "This performance has been sustained from 2010 to 2011." (stockport-2011) */
   readonly text: string;
+  /** For a table's cell: "sustained since 2010"; "improved since Kingsway's indicator assessment of 2024". */
+  readonly short: string;
 }
 
 export type Assessment =
@@ -58,7 +66,22 @@ export function directionOfTravel(previous: InspectorJudgement | undefined, grad
   const before = previous.decision.grade;
   const direction: Direction = grade > before ? 'improved' : grade < before ? 'declined' : 'sustained';
   const text = direction === 'sustained' ? `This performance has been sustained from ${previous.year} to ${year}.` : `Performance has ${direction} since ${previous.year}, from grade ${before} to grade ${grade}.`;
-  return { direction, previousYear: previous.year, previousGrade: before, text };
+  return { direction, previousYear: previous.year, previousGrade: before, basis: 'inspector-judgement', text, short: `${direction} since ${previous.year}` };
+}
+
+/**
+ * Today's indicator years have no inspector's grade of the year before to travel from (no inspector judges them), so
+ * their direction is read against Kingsway's own indicator assessment of the year before, by the same method, and
+ * says so: "Against Kingsway's indicator assessment of 2024 (not an inspector's judgement): improved from 2 to 3."
+ * `null` where the LA had no grade that year (it did not exist, or could not be assessed).
+ */
+export function directionAgainstIndicators(previous: AssessInput['previousDerived'], la: LaCode, grade: AssessmentGrade): DirectionOfTravel | null {
+  const before = previous?.grades.get(la);
+  if (!previous || before === undefined) return null;
+  const direction: Direction = grade > before ? 'improved' : grade < before ? 'declined' : 'sustained';
+  const against = `Kingsway's indicator assessment of ${previous.year}`;
+  const moved = direction === 'sustained' ? `sustained at ${grade}` : `${direction} from ${before} to ${grade}`;
+  return { direction, previousYear: previous.year, previousGrade: before, basis: 'kingsway-indicator-assessment', text: `Against ${against} (not an inspector's judgement): ${moved}.`, short: `${direction} since ${against}` };
 }
 
 export interface AssessInput {
@@ -67,6 +90,13 @@ export interface AssessInput {
   readonly judgements: ReadonlyMap<LaCode, InspectorJudgement>;
   /** Last year's, for the direction of travel. */
   readonly previous: ReadonlyMap<LaCode, InspectorJudgement>;
+  /**
+   * Today's indicator years: the grades Kingsway derived for the indicator year before, by the same method
+   * (evidence-loader.ts), which their direction of travel is read against (`directionAgainstIndicators`). Absent for
+   * the historical years, whose direction is read from last year's inspector judgements, and for the first
+   * indicator year.
+   */
+  readonly previousDerived?: { readonly year: number; readonly grades: ReadonlyMap<LaCode, AssessmentGrade> };
   /**
    * Which datasets lie behind each LA's figures, as the loader reads them (evidence-loader.ts, loadProvenance).
    * Absent only from inputs built by hand (tests, benchmarks), which then name no dataset behind any LA.
@@ -103,7 +133,7 @@ export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
     grade,
     final: judgement !== null,
     change: grade - derivation.derived,
-    direction: directionOfTravel(input.previous.get(la.code), grade, input.run.framework.year),
+    direction: input.run.framework.official ? directionOfTravel(input.previous.get(la.code), grade, input.run.framework.year) : directionAgainstIndicators(input.previousDerived, la.code, grade),
     provenance,
   };
 }

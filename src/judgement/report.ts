@@ -32,7 +32,7 @@ function flatRow(a: Assessment, base: { la_code: string; la_name: string; region
         final: a.judgement?.decision.kind === 'grade' ? a.judgement.decision.grade : null,
         change: a.change,
         limiting_rules: a.derivation.fired.map((f) => `${f.rule.id} (${f.before}→${f.after})`).join('; '),
-        direction: a.direction ? `${a.direction.direction} since ${a.direction.previousYear}` : null,
+        direction: a.direction ? a.direction.short : null,
         reason: null,
       };
     case 'withheld':
@@ -72,7 +72,7 @@ export function explainLines(a: Assessment, frameworkTitle: string, official = t
   } else {
     lines.push(`Kingsway's own assessment of published data: no inspector judgement applies, and the grade ${a.derived} is the one derived.`);
   }
-  lines.push(a.direction ? a.direction.text : 'Direction of travel: no final grade recorded for the year before.');
+  lines.push(a.direction ? a.direction.text : official ? 'Direction of travel: no final grade recorded for the year before.' : "Direction of travel: no indicator assessment by Kingsway of the year before to set this one against.");
   return lines;
 }
 

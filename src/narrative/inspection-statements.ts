@@ -1,4 +1,5 @@
-import type { LaInspectionFinding } from '../domain/la-inspection.ts';
+import type { Judgement } from '../domain/judgement.ts';
+import type { LaInspection, LaInspectionFinding } from '../domain/la-inspection.ts';
 import { recurringFindings } from '../profile/block-b.ts';
 import type { LaProfile } from '../profile/profile.ts';
 import { capitalise, countWords, listWords } from './counts.ts';
@@ -66,4 +67,43 @@ export function ucraStatements(profile: LaProfile): InspectionStatement[] {
     sentences.push(sentence(id, parts.join(' '), ...evidence));
   }
   return sentences.map((s) => ({ theme: 'safeguarding', kind: 'area', sentence: s }));
+}
+
+/** Overall effectiveness as the judging clause says it: "judged overall effectiveness to require improvement to be good". */
+const JUDGED: Readonly<Record<Judgement, string>> = {
+  outstanding: 'to be outstanding',
+  good: 'to be good',
+  satisfactory: 'to be satisfactory',
+  adequate: 'to be adequate',
+  'requires-improvement': 'to require improvement to be good',
+  inadequate: 'to be inadequate',
+};
+
+/** When and under which framework: "in May 2025"; "under the single inspection framework, in October 2015". */
+const when = (i: LaInspection) => `${i.kind === 'sif' ? 'under the single inspection framework, ' : ''}in ${letterMonth(i.endDate)}`;
+
+/**
+ * Today's indicator years: what Ofsted's inspections of the council's children's services found, from Block B's
+ * succession (the single inspection framework, then ILACS; src/profile/block-b.ts): the judgement in force at the
+ * profile date, then what changed from the inspection before it. These are inspectors' judgements, said as Ofsted's
+ * beside Kingsway's own grade, which the letter gives as Kingsway's. Nothing is said of an inspection with no overall
+ * grade in the data (no SIF report in the scraped history has one). [reconstruction: the 2011 letters said the
+ * safeguarding inspection's judgements in the summary (stoke-on-trent-2011); these sentences follow them]
+ */
+export function successionSentences(profile: LaProfile): Sentence[] {
+  const s = profile.blockBSuccession;
+  const latest = s?.latest;
+  if (!s || !latest?.overall) return [];
+  const refs = [latest, ...(s.previous ? [s.previous] : [])].map((i) => ({ block: 'B' as const, kind: i.kind, endDate: i.endDate }));
+  const out = [sentence('b:inspection-latest', `Ofsted's latest inspection of the council's children's services, ${when(latest)}, judged overall effectiveness ${JUDGED[latest.overall]}.`, refs[0]!)];
+  const previous = s.previous;
+  if (s.change && previous?.overall) {
+    const before = `the previous inspection, ${when(previous)}`;
+    const text =
+      s.change.direction === 'stayed'
+        ? `${capitalise(before)}, reached the same judgement.`
+        : `It has ${s.change.direction} since ${before}, which judged it ${JUDGED[previous.overall]}.`;
+    out.push(sentence('b:inspection-change', text, ...refs));
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { capitalise, countOf, countWords, listWords, singularOf } from './counts
 import { GROUP_NOUN, GROUP_ONE } from './themes.ts';
 import { letterMonth } from './dates.ts';
 import { indicatorPhrase } from './indicator-phrases.ts';
+import { successionSentences } from './inspection-statements.ts';
 import { proportionOf } from './proportions.ts';
 import type { EvidenceRef, Sentence } from './sentence.ts';
 import { sentence } from './sentence.ts';
@@ -32,7 +33,15 @@ export function summarySentences(a: Assessed, framework: Framework): Sentence[] 
   out.push(sentence('grade', `Children's services in ${a.la.formalName} ${verbOf(label)}.`, { block: 'grade', framework: framework.id, grade: a.grade, final: a.final }));
   if (a.direction) {
     const before = verbOf(framework.scale.find((s) => s.grade === a.direction!.previousGrade)?.label ?? '').replace(/^perform /, '');
-    const text = a.direction.direction === 'sustained' ? `This performance has been sustained from ${a.direction.previousYear} to ${framework.year}.` : `This is ${a.direction.direction === 'improved' ? 'an improvement on' : 'a decline from'} ${a.direction.previousYear}, when children's services performed ${before}.`;
+    // Today's years travel from Kingsway's own grade of the year before, never an inspector's, and say so.
+    const kingsway = a.direction.basis === 'kingsway-indicator-assessment';
+    const from = kingsway ? `Kingsway's indicator assessment of ${a.direction.previousYear}` : String(a.direction.previousYear);
+    const text =
+      a.direction.direction === 'sustained'
+        ? kingsway
+          ? `${from} gave the same grade.`
+          : `This performance has been sustained from ${a.direction.previousYear} to ${framework.year}.`
+        : `This is ${a.direction.direction === 'improved' ? 'an improvement on' : 'a decline from'} ${from}, when children's services performed ${before}.`;
     out.push(sentence('direction', text, { block: 'direction', year: a.direction.previousYear, grade: a.direction.previousGrade }));
   }
   const headline = headlineSentence(a.profile, framework.letter.body === 'bullets');
@@ -210,6 +219,8 @@ export function inspectionSentences(a: Assessed): Sentence[] {
         : `There have been ${countWords(scrs.length)} serious case reviews${all && judged[0] ? `, all judged ${JUDGEMENT_LABEL[judged[0]]}` : ''}.`;
     out.push(sentence('scr', text, ...scrs.map((s) => ({ block: 'B' as const, kind: 'scr-evaluation' as const, endDate: s.endDate }))));
   }
+  // Today's indicator years: the SIF and ILACS judgements in force, and what changed (inspection-statements.ts).
+  out.push(...successionSentences(a.profile));
   return out;
 }
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { LaInspection } from '../domain/la-inspection.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import { frameworkFor } from '../frameworks/index.ts';
-import { blockB, findingWords, recurringFindings, sameFinding } from './block-b.ts';
+import { blockB, blockBSuccession, changeWords, findingWords, recurringFindings, sameFinding } from './block-b.ts';
 
 const la = '356' as LaCode;
 const inspection = (kind: LaInspection['kind'], endDate: string, extra: Partial<LaInspection> = {}): LaInspection => ({
@@ -48,6 +48,49 @@ describe('Block B', () => {
   });
   it('reads only the kinds the framework names: the APA reads the joint area review', () => {
     assert.deepEqual(blockB(all, la, frameworkFor(2006)).map((e) => e.kind), ['jar']);
+  });
+});
+
+describe("Block B's succession: the single inspection framework, then ILACS, as one history", () => {
+  const history = [
+    inspection('sif', '2015-10-20', { publishedOn: '2015-10-20', overall: 'requires-improvement' }),
+    inspection('ilacs', '2019-01-25', { startDate: '2019-01-14', overall: 'good' }),
+    inspection('ilacs', '2022-12-09', { startDate: '2022-11-28', overall: 'inadequate' }),
+    inspection('ilacs', '2025-03-21', { startDate: '2025-03-17', overall: 'inadequate' }),
+  ];
+  const at = (year: number) => blockBSuccession(blockB(history, la, frameworkFor(year)))!;
+
+  it('reads both kinds in the indicator years, and the entries keep each kind apart', () => {
+    assert.deepEqual(frameworkFor(2025).blockB, ['ilacs', 'sif']);
+    const entries = blockB(history, la, frameworkFor(2024));
+    assert.equal(entries.find((e) => e.kind === 'ilacs')?.latest?.endDate, '2022-12-09');
+    assert.equal(entries.find((e) => e.kind === 'ilacs')?.previous?.endDate, '2019-01-25');
+    assert.equal(entries.find((e) => e.kind === 'sif')?.latest?.endDate, '2015-10-20');
+  });
+  it("before the first ILACS, the SIF is the judgement in force, with nothing before it", () => {
+    const s = at(2017);
+    assert.deepEqual([s.latest?.kind, s.latest?.endDate, s.previous, s.change], ['sif', '2015-10-20', null, null]);
+  });
+  it("an LA's first ILACS follows its SIF: improved from requires improvement to good", () => {
+    const s = at(2019);
+    assert.deepEqual([s.latest?.kind, s.previous?.kind], ['ilacs', 'sif']);
+    assert.deepEqual(s.change, { direction: 'improved', from: 'requires-improvement', to: 'good' });
+    assert.equal(changeWords(s.change!), 'improved from requires improvement to good');
+  });
+  it('then ILACS follows ILACS: declined from good to inadequate, then stayed inadequate', () => {
+    assert.deepEqual([at(2023).previous?.endDate, at(2023).change?.direction], ['2019-01-25', 'declined']);
+    assert.equal(changeWords(at(2023).change!), 'declined from good to inadequate');
+    assert.deepEqual([at(2025).latest?.endDate, at(2025).previous?.endDate], ['2025-03-21', '2022-12-09']);
+    assert.equal(changeWords(at(2025).change!), 'stayed inadequate');
+  });
+  it('says no change where either inspection has no overall grade (no SIF in the scraped data has one)', () => {
+    const s = blockBSuccession(blockB([inspection('sif', '2015-10-20'), inspection('ilacs', '2019-01-25', { overall: 'good' })], la, frameworkFor(2019)))!;
+    assert.equal(s.previous?.kind, 'sif');
+    assert.equal(s.change, null);
+  });
+  it('is empty for an LA with neither, and absent from a framework that does not read both kinds', () => {
+    assert.deepEqual(blockBSuccession(blockB([], la, frameworkFor(2025))), { kinds: ['sif', 'ilacs'], latest: null, previous: null, change: null });
+    assert.equal(blockBSuccession(blockB(history, la, frameworkFor(2011))), null);
   });
 });
 

@@ -1,3 +1,5 @@
+import { judgementRank } from '../domain/judgement.ts';
+import type { Judgement } from '../domain/judgement.ts';
 import type { FindingKind, LaInspection, LaInspectionFinding, LaInspectionKind } from '../domain/la-inspection.ts';
 import type { LaCode } from '../domain/local-authority.ts';
 import type { Framework } from '../frameworks/types.ts';
@@ -37,6 +39,73 @@ export function blockB(inspections: readonly LaInspection[], la: LaCode, framewo
       inWindow: SET_KINDS.has(kind) ? ofKind.filter((i) => i.endDate > from) : [],
     };
   });
+}
+
+/**
+ * Kinds of inspection that follow one another as the inspection of one service, oldest first. The single inspection
+ * framework (SIF, November 2013 to 2017) inspected the services ILACS has inspected since January 2018, and an LA's
+ * SIF judgement stood as its current one until its first ILACS: ILACS chose the kind of an LA's inspection by its
+ * previous judgement (a short inspection after good or outstanding, a standard one after requires improvement,
+ * monitoring then re-inspection after inadequate: Ofsted, "Inspecting local authority children's services", first
+ * published November 2017), and Ofsted's official statistics ("Local authority inspection outcomes", yearly, and its
+ * annual report of December 2018: "42% of local authorities are judged good or outstanding") count each LA's most
+ * recent judgement under either framework. Kingsway reads them as one succession where a framework's Block B names
+ * both. [reconstruction: reading the two as one succession]
+ */
+export const INSPECTION_SUCCESSION: readonly LaInspectionKind[] = ['sif', 'ilacs'];
+
+/** What changed in overall effectiveness from one inspection of the succession to the next. */
+export type OverallChange = 'improved' | 'declined' | 'stayed';
+
+export interface BlockBSuccession {
+  /** The kinds read as one succession, oldest framework first. */
+  readonly kinds: readonly LaInspectionKind[];
+  /** The latest inspection of any of the kinds on or before the profile date: the judgement in force at it. */
+  readonly latest: LaInspection | null;
+  /** The one before it, of any of the kinds: for an LA's first ILACS, its SIF. */
+  readonly previous: LaInspection | null;
+  /** From the previous overall effectiveness to the latest, where both inspections have one; `null` otherwise. */
+  readonly change: { readonly direction: OverallChange; readonly from: Judgement; readonly to: Judgement } | null;
+}
+
+/**
+ * Block B's succession: where the framework reads every kind of `INSPECTION_SUCCESSION` (today's indicator years read
+ * 'sif' and 'ilacs'), the LA's latest inspection of any of them at the profile date and the one before it, with what
+ * changed; `null` for a framework that does not read them all. Read from the entries alone: the two latest inspections
+ * across the kinds are among each kind's two latest, which each entry holds.
+ */
+export function blockBSuccession(entries: readonly BlockBEntry[]): BlockBSuccession | null {
+  const kinds = INSPECTION_SUCCESSION;
+  const read = entries.filter((e) => kinds.includes(e.kind));
+  if (!kinds.every((k) => read.some((e) => e.kind === k))) return null;
+  const order = (i: LaInspection) => kinds.indexOf(i.kind);
+  const all = read
+    .flatMap((e) => [e.previous, e.latest])
+    .filter((i): i is LaInspection => i !== null)
+    .sort((a, b) => a.endDate.localeCompare(b.endDate) || order(a) - order(b));
+  const latest = all.at(-1) ?? null;
+  const previous = all.at(-2) ?? null;
+  const from = previous?.overall ?? null;
+  const to = latest?.overall ?? null;
+  // judgementRank runs 1 (outstanding) to 4 (inadequate): a lower rank is an improvement.
+  const change =
+    from === null || to === null ? null : { direction: (judgementRank(to) < judgementRank(from) ? 'improved' : judgementRank(to) > judgementRank(from) ? 'declined' : 'stayed') as OverallChange, from, to };
+  return { kinds, latest, previous, change };
+}
+
+/** Ofsted's overall effectiveness in the short form a sentence of change uses: "requires improvement", not "… to be good". */
+const SHORT_JUDGEMENT: Readonly<Record<Judgement, string>> = {
+  outstanding: 'outstanding',
+  good: 'good',
+  satisfactory: 'satisfactory',
+  adequate: 'adequate',
+  'requires-improvement': 'requires improvement',
+  inadequate: 'inadequate',
+};
+
+/** "improved from requires improvement to good", "declined from good to inadequate", "stayed good". */
+export function changeWords(change: NonNullable<BlockBSuccession['change']>): string {
+  return change.direction === 'stayed' ? `stayed ${SHORT_JUDGEMENT[change.to]}` : `${change.direction} from ${SHORT_JUDGEMENT[change.from]} to ${SHORT_JUDGEMENT[change.to]}`;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts
 import type { LaCode } from '../domain/local-authority.ts';
 import { parsePeriod } from '../domain/period.ts';
 import { frameworkFor } from '../frameworks/index.ts';
+import { indicatorsFramework } from '../frameworks/indicators/definition.ts';
+import { CHOSEN_INDICATORS } from '../frameworks/indicators/selection.ts';
 import { readBundle } from '../ingest/bundle/read.ts';
 import { FIXTURE_LAS } from '../../test/support/las.ts';
 import type { BlockCRow, Comparison } from './block-c.ts';
@@ -152,5 +154,34 @@ describe('Block C: a provisional latest figure is kept apart from the final seri
   it('has none where the latest figure is final, or the provisional one is the only figure', () => {
     assert.equal(rowOf([v('2009/10', 77), v('2010/11', 71)]).provisional, null);
     assert.equal(rowOf([v('2010/11 (prov)', 71)]).provisional, null);
+  });
+});
+
+describe("Block C in today's indicator years: only periods that have ended by the profile date", () => {
+  const def = (id: string, unit: string): IndicatorDefinition => ({ id, name: id, unit, polarity: 'lower-is-better', ecmOutcome: 'staying-safe', topic: null, description: null, source: 'test' });
+  const value = (indicator: string, period: string, v: number): IndicatorValue => ({ indicator, area: { kind: 'la', code: STOCKPORT }, period: parsePeriod(period)!, value: { kind: 'number', value: v }, original: String(v) });
+  // LAIT's workforce census is "for the year ending 30 September"; re-referrals are for the financial year to 31 March.
+  const index = indexIndicators(
+    [def('Work_Force_Vac_Rate', '% vacancies'), def('ReReferral', '% of referrals'), def('FirstYJS', 'Rate per 100,000')],
+    ['2022', '2023', '2024', '2025'].flatMap((p, n) => [value('Work_Force_Vac_Rate', p, 10 + n), value('ReReferral', p, 20 + n), value('FirstYJS', p, 200 + n)]),
+  );
+  const latest = (year: number) => new Map(blockC(index, STOCKPORT, [], [STOCKPORT], indicatorsFramework(year)).map((r) => [r.indicator.id, r.latest?.period.original]));
+
+  it('reads the workforce figures of 30 September of the year before: "2024" is after the 2024 profile date', () => {
+    assert.equal(latest(2024).get('Work_Force_Vac_Rate'), '2023');
+    assert.equal(latest(2025).get('Work_Force_Vac_Rate'), '2024');
+  });
+  it('reads a calendar year ending in December the year after too, and a financial year to 31 March in its year', () => {
+    assert.equal(latest(2024).get('FirstYJS'), '2023');
+    assert.equal(latest(2024).get('ReReferral'), '2024');
+  });
+  it('gives every chosen indicator the day its periods end, none of them after the profile date of their own year but the workforce and calendar years', () => {
+    const ends = indicatorsFramework(2025).blockCPeriodEnds!;
+    assert.deepEqual(Object.keys(ends).sort(), CHOSEN_INDICATORS.map((c) => c.id).sort());
+    const late = Object.entries(ends).filter(([, day]) => `2025-${day}` > '2025-08-31').map(([id]) => id).sort();
+    assert.deepEqual(late, CHOSEN_INDICATORS.filter((c) => c.yearType === 'Annual (end of Sept)' || c.yearType === 'Calendar Year').map((c) => c.id).sort());
+  });
+  it('leaves the historical years reading every period ending in their year', () => {
+    assert.equal(frameworkFor(2011).blockCPeriodEnds, undefined);
   });
 });

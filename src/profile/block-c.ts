@@ -46,7 +46,7 @@ export interface Trend {
 
 export interface BlockCRow {
   readonly indicator: IndicatorDefinition;
-  /** Oldest first, up to five periods ending no later than the framework's year. */
+  /** Oldest first, up to five periods ending no later than the framework's year (or, today, ended by its profile date). */
   readonly series: readonly PeriodFigures[];
   readonly latest: PeriodFigures | null;
   readonly rank: { readonly rank: number; readonly of: number; readonly quartile: 1 | 2 | 3 | 4 } | null;
@@ -114,10 +114,20 @@ const numberOf = (v: IndicatorValue | undefined): number | null => (v?.value.kin
 /** Among periods ending in the same year, a final or revised figure is preferred to an unqualified, then a provisional one. */
 const QUALIFIER_ORDER = { final: 0, revised: 1, outturn: 2, none: 3, provisional: 4 } as const;
 
-function periodsUpTo(periods: Iterable<{ period: Period }>, year: number): Period[] {
+/**
+ * The periods a framework reads of an indicator: those ending in its year or before; or, where the framework gives the
+ * day its periods end (today's data, `blockCPeriodEnds`), those that have ended by the profile date, so that no figure
+ * describes a time after it (LAIT's workforce "2024" is as at 30 September 2024, after the 31 August profile date).
+ */
+function readsPeriod(framework: Pick<Framework, 'year' | 'profileDate' | 'blockCPeriodEnds'>, indicator: string): (endYear: number) => boolean {
+  const ends = framework.blockCPeriodEnds?.[indicator];
+  return ends === undefined ? (endYear) => endYear <= framework.year : (endYear) => `${endYear}-${ends}` <= framework.profileDate;
+}
+
+function periodsUpTo(periods: Iterable<{ period: Period }>, reads: (endYear: number) => boolean): Period[] {
   const bestByEnd = new Map<number, Period>();
   for (const { period } of periods) {
-    if (period.endYear === null || period.endYear > year) continue;
+    if (period.endYear === null || !reads(period.endYear)) continue;
     const current = bestByEnd.get(period.endYear);
     const rank = (p: Period) => QUALIFIER_ORDER[p.qualifier ?? 'none'];
     if (!current || rank(period) < rank(current)) bestByEnd.set(period.endYear, period);
@@ -147,7 +157,7 @@ export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly L
     if (indicator.ecmOutcome === null || !framework.blockCOutcomes.includes(indicator.ecmOutcome)) continue;
     const periods = index.byIndicator.get(indicator.id);
     if (!periods) continue;
-    const chosen = periodsUpTo(periods.values(), framework.year).slice(-5);
+    const chosen = periodsUpTo(periods.values(), readsPeriod(framework, indicator.id)).slice(-5);
     const series = chosen.map((period): PeriodFigures => {
       const byArea = periods.get(period.original)!.byArea;
       const own = byArea.get(areaKey('la', la));

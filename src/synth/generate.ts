@@ -8,6 +8,7 @@ import { generateIndicators } from './indicators.ts';
 import { generateLaInspections } from './la-inspections.ts';
 import { laTraits } from './latent.ts';
 import { generateProviders } from './providers.ts';
+import { SYNTHETIC_YEARS } from './years.ts';
 
 /**
  * The synthetic national evidence bundle for one assessment year: every LA of that year, its providers and their
@@ -27,7 +28,8 @@ export interface GeneratedBundle {
   readonly summary: Readonly<Record<string, number>>;
 }
 
-export const SYNTHETIC_YEARS = { first: 2006, last: 2011 } as const;
+// The years it covers come from the framework registry (years.ts).
+export { SYNTHETIC_YEARS };
 
 export function generateNationalBundle(input: GenerateInput): GeneratedBundle {
   const { year, seed } = input;

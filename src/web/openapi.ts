@@ -2,8 +2,11 @@
  * The OpenAPI 3.1 description of the JSON API (src/web/api.ts), served at /openapi.json. Written by hand beside the
  * routes; src/web/api.test.ts calls every path it lists, so the two cannot drift apart unnoticed.
  */
+import { frameworkYears, wordYears } from '../frameworks/years.ts';
 const error = { description: 'An error, naming what was wrong', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const year = { name: 'year', in: 'path', required: true, description: 'Framework year: 2006, 2009, 2010 or 2011', schema: { type: 'integer', enum: [2006, 2009, 2010, 2011] } };
+// The years from the framework registry (src/frameworks/years.ts), so that a new framework year is in the document too.
+const YEARS = frameworkYears();
+const year = { name: 'year', in: 'path', required: true, description: `Framework year: ${wordYears(YEARS.official)}, or ${wordYears(YEARS.indicators)} for Kingsway's indicator assessment of today's data`, schema: { type: 'integer', enum: [...YEARS.all] } };
 const code = { name: 'code', in: 'path', required: true, description: 'DfE three-digit LA code, e.g. 356 for Stockport', schema: { type: 'string', pattern: '^\\d{3}$' } };
 const filters = [
   { name: 'region', in: 'query', schema: { type: 'string' }, description: 'Only LAs in this region' },
@@ -19,7 +22,7 @@ export const OPENAPI = {
     title: 'Kingsway API',
     version: '1',
     description:
-      "Kingsway's reconstruction of Ofsted's annual assessment of local authority children's services (2006-2011): assessments with their traces, performance profiles and indicators. The grades are Kingsway's, not Ofsted's judgements; data marked synthetic is invented.",
+      `Kingsway's reconstruction of Ofsted's annual assessment of local authority children's services (${YEARS.official[0]}-${YEARS.official.at(-1)}), and its application to today's published data (${wordYears(YEARS.indicators)}): assessments with their traces, performance profiles and indicators. The grades are Kingsway's, not Ofsted's judgements; data marked synthetic is invented.`,
     license: { name: 'MIT' },
   },
   paths: {

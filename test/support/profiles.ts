@@ -2,6 +2,7 @@ import type { LaInspection } from '../../src/domain/la-inspection.ts';
 import type { Framework } from '../../src/frameworks/types.ts';
 import type { BlockARow } from '../../src/profile/block-a.ts';
 import type { BlockBEntry } from '../../src/profile/block-b.ts';
+import { blockBSuccession } from '../../src/profile/block-b.ts';
 import type { BlockCRow, Comparison } from '../../src/profile/block-c.ts';
 import type { LaProfile } from '../../src/profile/profile.ts';
 import { parsePeriod } from '../../src/domain/period.ts';
@@ -27,7 +28,7 @@ export function profileWith(framework: Framework, options: { goodOrBetter?: numb
     return { indicator: { id: `T ${n}`, name: `test ${n}`, unit: '%', polarity: 'higher-is-better', ecmOutcome: v.outcome, topic: null, description: null, source: 'test' }, series: [figures], latest: figures, rank: null, trend: null, twoYearTrend: null, provisional: null };
   });
   const { id, year, title, profileDate, previousProfileDate, similarAreas } = framework;
-  return { la: FIXTURE_LAS[0]!, framework: { id, year, title, profileDate, previousProfileDate, similarAreas }, neighbours: { vintage: null, codes: [] }, blockA, blockB, blockC };
+  return { la: FIXTURE_LAS[0]!, framework: { id, year, title, profileDate, previousProfileDate, similarAreas }, neighbours: { vintage: null, codes: [] }, blockA, blockAShares: [], blockB, blockBSuccession: blockBSuccession(blockB), blockC };
 }
 
 export function laInspection(kind: LaInspection['kind'], endDate: string, extra: Partial<LaInspection> = {}): LaInspection {

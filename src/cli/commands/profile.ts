@@ -4,6 +4,7 @@ import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { BlockCRow, Comparison, Figure } from '../../profile/block-c.ts';
+import { changeWords } from '../../profile/block-b.ts';
 import type { OutcomeShares } from '../../profile/block-a.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
@@ -49,6 +50,29 @@ export function profileRows(p: LaProfile, provenance: Provenance = NO_PROVENANCE
     trend: null,
     ...provenanceColumns(provenance.parts.blockA),
   }));
+  // Today's early years: shares of funded children (LAIT), with no tallies of settings (src/profile/block-a-shares.ts).
+  const shares = p.blockAShares.map((r) => ({
+    block: 'A',
+    id: r.group.id,
+    label: r.group.label,
+    period: r.period?.original ?? null,
+    la_inspected: null,
+    la_outstanding: null,
+    la_good_or_better: r.share,
+    la_satisfactory: null,
+    la_inadequate: null,
+    la_basis: `share of children (${r.group.indicator})`,
+    similar_areas: r.similarAreas?.share ?? null,
+    similar_areas_basis: r.similarAreas ? (r.similarAreas.method === 'supplied' ? 'supplied-comparator' : `neighbours-${r.similarAreas.method}`) : null,
+    england: r.england,
+    england_basis: r.england === null ? null : 'published',
+    change_since_last_year_points: r.change,
+    vs_similar_areas: null,
+    vs_england: null,
+    rank: null,
+    trend: null,
+    ...provenanceColumns(provenance.indicators[r.group.indicator] ?? NO_PROVENANCE),
+  }));
   const c = p.blockC.flatMap((r: BlockCRow) =>
     r.series.map((s) => ({
       block: 'C',
@@ -67,7 +91,7 @@ export function profileRows(p: LaProfile, provenance: Provenance = NO_PROVENANCE
       ...provenanceColumns(provenance.indicators[r.indicator.id] ?? NO_PROVENANCE),
     })),
   );
-  return [...a, ...c];
+  return [...a, ...shares, ...c];
 }
 
 export async function runProfile(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; format: 'table' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<LaProfile> {
@@ -88,7 +112,8 @@ export async function runProfile(repo: EvidenceRepository, options: { la?: strin
     return profile;
   }
   io.out(`Performance profile: ${la.name} (${la.code}), ${framework.title}`);
-  io.out(`Latest inspections at ${framework.profileDate}; last year at ${framework.previousProfileDate}; similar areas: ${framework.similarAreas} of ${profile.neighbours.codes.length} neighbours (vintage ${profile.neighbours.vintage ?? 'none'})`);
+  const blockAAt = framework.blockAAsAt ? ` (Block A: the provider files as at ${framework.blockAAsAt.current} and ${framework.blockAAsAt.previous}, in force at those dates)` : '';
+  io.out(`Latest inspections at ${framework.profileDate}; last year at ${framework.previousProfileDate}${blockAAt}; similar areas: ${framework.similarAreas} of ${profile.neighbours.codes.length} neighbours (vintage ${profile.neighbours.vintage ?? 'none'})`);
   if (synthetic.length > 0) io.out(`Includes data that is not real: ${synthetic.join(', ')}`);
   io.out('');
   io.out('Block A: inspected settings and services (latest overall effectiveness)');
@@ -107,6 +132,18 @@ export async function runProfile(repo: EvidenceRepository, options: { la?: strin
         r.goodOrBetterChange === null ? '-' : `${r.goodOrBetterChange > 0 ? '+' : ''}${r.goodOrBetterChange}`,
         r.la.basis,
       ]),
+      ...profile.blockAShares.map((r) => [
+        `${r.group.label}${r.period ? ` (${r.period.original})` : ''}`,
+        '-',
+        '-',
+        r.figure.kind === 'symbol' ? num(r.figure) : pct(r.share),
+        '-',
+        '-',
+        pct(r.similarAreas?.share),
+        pct(r.england),
+        r.change === null ? '-' : `${r.change > 0 ? '+' : ''}${r.change}`,
+        `share of children (${r.group.indicator})`,
+      ]),
     ]),
   );
   io.out('');
@@ -120,6 +157,12 @@ export async function runProfile(repo: EvidenceRepository, options: { la?: strin
     const judgements = Object.entries(i.judgements).map(([k, v]) => `${k} ${JUDGEMENT_LABEL[v]}`).join(', ');
     const counts = i.priorityActionCount === null ? '' : `; areas for priority action: ${i.priorityActionCount}`;
     io.out(`  ${LA_INSPECTION_LABEL[b.kind]}, ${i.endDate}: ${i.overall ? JUDGEMENT_LABEL[i.overall] : 'no overall judgement'}${judgements ? ` (${judgements})` : ''}${counts}`);
+  }
+  // Today's years: the SIF and ILACS as one succession (src/profile/block-b.ts), the judgement in force and what changed.
+  const s = profile.blockBSuccession;
+  if (s) {
+    const said = (i: NonNullable<typeof s.latest>) => `${i.kind === 'sif' ? 'SIF' : 'ILACS'} ending ${i.endDate}, ${i.overall ? JUDGEMENT_LABEL[i.overall] : 'no overall grade in the data'}`;
+    io.out(`  In force at ${framework.profileDate}: ${s.latest ? said(s.latest) : 'none on record'}${s.previous ? `; before it: ${said(s.previous)}` : ''}${s.change ? `; ${changeWords(s.change)}` : ''}`);
   }
   io.out('');
   io.out('Block C: indicators (latest period; comparisons read through each indicator’s polarity)');

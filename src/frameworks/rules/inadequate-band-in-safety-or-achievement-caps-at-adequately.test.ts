@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { derive } from '../../judgement/derive.ts';
 import { frameworkFor } from '../index.ts';
+import { INADEQUATE_BAND_IN_SAFETY_OR_ACHIEVEMENT_CAPS_AT_ADEQUATELY } from './inadequate-band-in-safety-or-achievement-caps-at-adequately.ts';
 import { profileWith } from '../../../test/support/profiles.ts';
 
 describe('rule: inadequate-band-in-safety-or-achievement-caps-at-adequately', () => {
@@ -22,5 +23,8 @@ describe('rule: inadequate-band-in-safety-or-achievement-caps-at-adequately', ()
     const d = derive(profileWith(framework, { goodOrBetter: 0.95, verdicts: [{ outcome: 'being-healthy', verdict: 'worse' }, { outcome: 'staying-safe', verdict: 'better' }] }), framework);
     assert.ok(d.ok);
     assert.deepEqual(d.fired, []);
+  });
+  it('is the rule the framework applies, as this file defines it', () => {
+    for (const year of [2009, 2010, 2011]) assert.ok(frameworkFor(year).limitingRules.includes(INADEQUATE_BAND_IN_SAFETY_OR_ACHIEVEMENT_CAPS_AT_ADEQUATELY), String(year));
   });
 });

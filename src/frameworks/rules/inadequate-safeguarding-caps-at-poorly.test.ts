@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { derive } from '../../judgement/derive.ts';
 import { frameworkFor } from '../index.ts';
+import { INADEQUATE_SAFEGUARDING_CAPS_AT_POORLY } from './inadequate-safeguarding-caps-at-poorly.ts';
 import { laInspection, profileWith } from '../../../test/support/profiles.ts';
 
 describe('rule: inadequate-safeguarding-caps-at-poorly', () => {
@@ -21,5 +22,8 @@ describe('rule: inadequate-safeguarding-caps-at-poorly', () => {
     const d = derive(profileWith(framework, { goodOrBetter: 0.8, laInspections: [laInspection('slac', '2011-03-01', { judgements: { safeguarding: 'adequate' } })] }), framework);
     assert.ok(d.ok);
     assert.equal(d.derived, 3);
+  });
+  it('is the rule the framework applies, as this file defines it', () => {
+    for (const year of [2009, 2010, 2011]) assert.ok(frameworkFor(year).limitingRules.includes(INADEQUATE_SAFEGUARDING_CAPS_AT_POORLY), String(year));
   });
 });

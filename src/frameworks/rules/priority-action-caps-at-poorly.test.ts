@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { derive } from '../../judgement/derive.ts';
 import { frameworkFor } from '../index.ts';
+import { PRIORITY_ACTION_CAPS_AT_POORLY } from './priority-action-caps-at-poorly.ts';
 import { laInspection, profileWith } from '../../../test/support/profiles.ts';
 
 describe('rule: priority-action-caps-at-poorly (2010 on)', () => {
@@ -27,5 +28,8 @@ describe('rule: priority-action-caps-at-poorly (2010 on)', () => {
   it('is not a 2009 rule', () => {
     assert.ok(!frameworkFor(2009).limitingRules.some((r) => r.id === 'priority-action-caps-at-poorly'));
     assert.ok(frameworkFor(2010).limitingRules.some((r) => r.id === 'priority-action-caps-at-poorly'));
+  });
+  it('is the rule the framework applies, as this file defines it', () => {
+    for (const year of [2010, 2011]) assert.ok(frameworkFor(year).limitingRules.includes(PRIORITY_ACTION_CAPS_AT_POORLY), String(year));
   });
 });

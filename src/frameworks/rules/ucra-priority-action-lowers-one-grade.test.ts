@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { derive } from '../../judgement/derive.ts';
 import { frameworkFor } from '../index.ts';
+import { UCRA_PRIORITY_ACTION_LOWERS_ONE_GRADE } from './ucra-priority-action-lowers-one-grade.ts';
 import { laInspection, profileWith } from '../../../test/support/profiles.ts';
 
 describe('rule: ucra-priority-action-lowers-one-grade (2009)', () => {
@@ -19,5 +20,8 @@ describe('rule: ucra-priority-action-lowers-one-grade (2009)', () => {
   });
   it('gives way to the cap from 2010', () => {
     assert.ok(!frameworkFor(2010).limitingRules.some((r) => r.id === 'ucra-priority-action-lowers-one-grade'));
+  });
+  it('is the rule the framework applies, as this file defines it', () => {
+    for (const year of [2009]) assert.ok(frameworkFor(year).limitingRules.includes(UCRA_PRIORITY_ACTION_LOWERS_ONE_GRADE), String(year));
   });
 });

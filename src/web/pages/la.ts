@@ -1,7 +1,11 @@
 import { DATA_SYMBOL_MEANING } from '../../domain/data-symbol.ts';
 import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
+import type { LaInspection } from '../../domain/la-inspection.ts';
+import { formatInterval, formatKappa, formatShare, trustSummary } from '../../evaluation/ilacs.ts';
 import type { Assessment } from '../../judgement/assess.ts';
+import { letterDate, letterMonth } from '../../narrative/dates.ts';
+import { changeWords } from '../../profile/block-b.ts';
 import { provenanceColumns, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
 import type { ProvenanceSummary } from '../../judgement/provenance.ts';
 import type { Figure } from '../../profile/block-c.ts';
@@ -9,6 +13,7 @@ import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
 import { blockAChart } from '../charts.ts';
 import type { SiteData, YearView } from '../site-data.ts';
+import { siteEvaluation } from './evaluation.ts';
 
 /**
  * An LA's page for a year: the grade with its reasons (the trace, in words), Block A as a chart with its table, the
@@ -22,6 +27,63 @@ const RELATION: Readonly<Record<string, string>> = { above: 'above', 'in-line': 
 /** The tag ("Synthetic data") and its sentence for a figure or a table, or `null` where nothing behind it is synthetic. */
 const marking = (p: ProvenanceSummary) => (p.synthetic ? { label: syntheticLabel(p)!, note: syntheticNote(p)! } : null);
 
+const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const KIND_NAME: Partial<Record<LaInspection['kind'], string>> = { ilacs: 'ILACS', sif: 'Single inspection framework (SIF)' };
+
+/**
+ * An inspection of the LA in a line: its kind, its dates (a report the data dates only by publication says so) and its
+ * overall effectiveness in Ofsted's words, or that the data has none.
+ */
+export function inspectionLine(i: LaInspection): { kind: string; dates: string; overall: string; text: string } {
+  const kind = KIND_NAME[i.kind] ?? LA_INSPECTION_LABEL[i.kind];
+  const dates = i.startDate ? `${letterDate(i.startDate)} to ${letterDate(i.endDate)}` : i.publishedOn === i.endDate ? `report published ${letterDate(i.endDate)} (the data gives no inspection dates)` : `ended ${letterDate(i.endDate)}`;
+  const overall = i.overall ? capital(JUDGEMENT_LABEL[i.overall]) : 'No overall effectiveness grade in the data';
+  return { kind, dates, overall, text: `${kind}, ${dates}: ${overall.charAt(0).toLowerCase()}${overall.slice(1)}` };
+}
+
+/**
+ * Block B's succession (the SIF, then ILACS: src/profile/block-b.ts) for the page: the inspection in force at the
+ * profile date, the one before it, and what changed; `null` for a year without one.
+ */
+export function successionView(profile: LaProfile) {
+  const s = profile.blockBSuccession;
+  if (!s) return null;
+  const asAt = letterDate(profile.framework.profileDate);
+  return {
+    asAt,
+    latest: s.latest ? inspectionLine(s.latest) : null,
+    previous: s.previous ? inspectionLine(s.previous) : null,
+    change: s.change
+      ? capital(changeWords(s.change))
+      : !s.latest
+        ? `No inspection of the council's children's services on or before ${asAt} is in the data`
+        : !s.previous
+          ? 'No earlier inspection is in the data'
+          : !s.latest.overall
+            ? 'Not known: the latest has no overall effectiveness grade in the data'
+            : `Not known: the one before it, the ${s.previous.kind === 'sif' ? 'SIF' : s.previous.kind === 'ilacs' ? 'ILACS' : 'inspection'} of ${letterMonth(s.previous.endDate)}, has no overall effectiveness grade in the data`,
+  };
+}
+
+/**
+ * How far to trust an indicator year's grade (issue 13): Kingsway's agreement with inspectors on the inspections it
+ * reports on (ILACS ending 2023 on, which nothing fitted read), from the evaluation the site computes for
+ * /evaluation/ilacs, with the kappa's bootstrap interval, and carry-forward of the previous inspection for scale.
+ */
+async function trustView(data: SiteData) {
+  const t = trustSummary(await siteEvaluation(data));
+  const none = 'no inspection to compare';
+  return {
+    from: t.inspectionsEndingFrom.slice(0, 4),
+    n: t.n,
+    exact: t.n === 0 ? none : `${formatShare(t.exact)} of ${t.n} inspections`,
+    withinOne: t.n === 0 ? none : formatShare(t.withinOne),
+    kappa: t.quadraticKappa === null ? 'not defined on these inspections' : `${formatKappa(t.quadraticKappa)}${t.interval ? `, ${Math.round(t.interval.level * 100)}% interval ${formatInterval(t.interval)}` : ''}`,
+    inadequate: t.inadequateRecall === null ? 'no inspection judged inadequate' : formatShare(t.inadequateRecall),
+    carryForward: t.carryForwardKappa === null ? 'not defined on these inspections' : formatKappa(t.carryForwardKappa),
+  };
+}
+
 export async function laPage(data: SiteData, view: YearView, a: Assessment) {
   const year = view.framework.year;
   const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
@@ -34,7 +96,8 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
           status: a.final ? 'Final grade, judged by an inspector' : view.framework.official ? 'Derived grade, awaiting inspector judgement' : "Kingsway's grade, derived from published data (no inspector judgement applies)",
           derived: `${label(a.derived)} (${a.derived})`,
           judgement: a.judgement && a.judgement.decision.kind === 'grade' ? { by: a.judgement.author, at: a.judgement.recordedAt.slice(0, 10), rationale: a.judgement.rationale } : null,
-          direction: a.direction?.text ?? 'No final grade is recorded for the year before, so there is no direction of travel.',
+          // Today's years travel from Kingsway's own grade of the year before, and say so (assess.ts).
+          direction: a.direction?.text ?? (view.framework.official ? 'No final grade is recorded for the year before, so there is no direction of travel.' : 'Kingsway has no indicator assessment of the year before to set this one against, so there is no direction of travel.'),
           rules: a.derivation.fired.map((f) => `${f.rule.title}: ${f.before} to ${f.after}`),
           trace: a.derivation.trace.map((t) => ({ text: t.text, evidence: t.evidence })),
         }
@@ -63,8 +126,10 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
         indicators: a.status === 'assessed' ? `${label(a.derivation.provisional)} (${a.derivation.provisional}), from the indicators alone` : 'Not assessed',
         ilacs: latestIlacs ? `${JUDGEMENT_LABEL[latestIlacs.overall!][0]!.toUpperCase()}${JUDGEMENT_LABEL[latestIlacs.overall!].slice(1)} (inspection ended ${latestIlacs.endDate})` : 'No ILACS judgement in the data',
       };
+  const succession = successionView(profile);
+  const trust = view.framework.official ? null : await trustView(data);
   const chart = blockAChart(a.la.name, profile.blockA);
-  const blockA = profile.blockA
+  const groupRows = profile.blockA
     .filter((r) => r.la.tally.inspected > 0 || (r.england?.shares.goodOrBetter ?? null) !== null)
     .map((r) => ({
       group: r.group.label,
@@ -80,6 +145,25 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
       // The download keeps the label: whether synthetic data lies behind the row, and which datasets.
       ...provenanceColumns(a.provenance.parts.blockA),
     }));
+  // Today's early years: shares of funded children from LAIT, not counts of settings, in the same table (and download)
+  // with the counts left blank rather than made up (src/profile/block-a-shares.ts).
+  const points = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(0)} points`);
+  const shareRows = profile.blockAShares
+    .filter((r) => r.period !== null)
+    .map((r) => ({
+      group: `${r.group.label} (share of children, ${r.period!.original})`,
+      inspected: '–',
+      outstanding: '–',
+      good: '–',
+      satisfactory: '–',
+      inadequate: '–',
+      goodOrBetter: r.figure.kind === 'symbol' ? r.figure.symbol : percent(r.share),
+      similarAreas: percent(r.similarAreas?.share),
+      england: percent(r.england),
+      change: points(r.change),
+      ...provenanceColumns(a.provenance.indicators[r.group.indicator] ?? a.provenance.parts.blockC),
+    }));
+  const blockA = [...groupRows, ...shareRows];
   const blockB = profile.blockB.map((b) => ({
     kind: LA_INSPECTION_LABEL[b.kind],
     date: b.latest?.endDate ?? null,
@@ -132,8 +216,12 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     blockMarking,
     official: view.framework.official,
     beside,
+    succession,
+    trust,
     chart,
     blockA,
+    blockAShareNote: shareRows.length > 0 ? `The early years rows are LAIT's shares of funded children whose early education is with a good or outstanding provider (${profile.blockAShares.map((r) => r.group.indicator).join(', ')}), not counts of settings; they are banded like a group's share good or better.` : null,
+    thirdGrade: view.framework.official ? 'Satisfactory' : 'Requires improvement',
     blockB,
     blockC,
     bands,

@@ -151,7 +151,8 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     derived: a.status === 'assessed' || a.status === 'withheld' ? a.derived : null,
     final: a.status === 'assessed' ? a.final : a.status === 'withheld',
     official: view.framework.official,
-    direction: a.status === 'assessed' && a.direction ? `${a.direction.direction[0]!.toUpperCase()}${a.direction.direction.slice(1)} since ${a.direction.previousYear}` : '–',
+    // Today's years travel from Kingsway's own grade of the year before, and the cell says so (assess.ts).
+    direction: a.status === 'assessed' && a.direction ? `${a.direction.short[0]!.toUpperCase()}${a.direction.short.slice(1)}` : '–',
     rules: a.status === 'assessed' ? a.derivation.fired.map((f) => f.rule.title) : [],
     // A withheld outcome says who withheld it, when and why.
     reason: a.status === 'assessed' ? null : a.status === 'withheld' ? `By ${a.judgement.author} on ${a.judgement.recordedAt.slice(0, 10)}: ${a.reason}` : a.reason,
