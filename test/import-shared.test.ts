@@ -31,7 +31,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     await store.close();
     assert.deepEqual(
       results.map((r) => [r.source, r.status]),
-      [['la-codes', 'written'], ['neighbours-2021', 'written'], ['neighbours-2025', 'written'], ['lait', 'written'], ['ilacs', 'written'], ['hexmap', 'written']],
+      [['la-codes', 'written'], ['neighbours-2021', 'written'], ['neighbours-2025', 'written'], ['lait', 'written'], ['ilacs', 'written'], ['ofsted-providers', 'written'], ['ofsted-la-outcomes', 'written'], ['hexmap', 'written']],
       JSON.stringify(results.filter((r) => r.status === 'rejected').map((r) => r.rejections.slice(0, 3))),
     );
   });
@@ -99,13 +99,22 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
     assert.match(explained, /no inspector judgement applies/);
   });
 
-  it('`kingsway evaluate ilacs` sets the indicator-only grades beside the inspectors\' judgements, reporting on 2023 on', () => {
+  it("`kingsway evaluate ilacs` sets each predictor beside the inspectors' judgements on the same inspections, reporting on 2023 on, and cross-checks the scraped history", () => {
     const out = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'evaluate', 'ilacs', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-    const e = JSON.parse(out) as { cases: { set: string; predicted: number | null; endDate: string }[]; reporting: { n: number; quadraticKappa: number | null; matrix: number[][] }; tuning: { n: number } };
-    assert.ok(e.reporting.n > 100 && e.tuning.n > 100, `${e.reporting.n} reported, ${e.tuning.n} for tuning`);
+    type Row = { predictor: { id: string }; agreement: { n: number; quadraticKappa: number | null; matrix: number[][] }; kappaInterval: { low: number; high: number } | null };
+    type Set = { compared: number; predictors: Row[]; ownCases: Row[] };
+    const e = JSON.parse(out) as { cases: { set: string; endDate: string }[]; reporting: Set; tuning: Set; crossCheck: { ok: boolean; check: { rows: number; matched: number } } };
     assert.ok(e.cases.filter((c) => c.set === 'reporting').every((c) => c.endDate >= '2023-01-01'));
-    assert.equal(e.reporting.matrix.flat().reduce((s, x) => s + x, 0), e.reporting.n);
-    assert.ok(e.reporting.quadraticKappa !== null && e.reporting.quadraticKappa > -1 && e.reporting.quadraticKappa < 1);
+    assert.ok(e.reporting.compared > 100, `${e.reporting.compared} reported`);
+    assert.ok(e.tuning.ownCases[0]!.agreement.n > 100, `${e.tuning.ownCases[0]!.agreement.n} graded by Kingsway for tuning`);
+    for (const row of e.reporting.predictors) {
+      assert.equal(row.agreement.n, e.reporting.compared, row.predictor.id);
+      assert.equal(row.agreement.matrix.flat().reduce((s, x) => s + x, 0), e.reporting.compared);
+    }
+    const kingsway = e.reporting.predictors[0]!;
+    assert.equal(kingsway.predictor.id, 'kingsway');
+    assert.ok(kingsway.agreement.quadraticKappa !== null && kingsway.kappaInterval !== null && kingsway.kappaInterval.low <= kingsway.agreement.quadraticKappa && kingsway.agreement.quadraticKappa <= kingsway.kappaInterval.high);
+    assert.ok(e.crossCheck.ok && e.crossCheck.check.rows === 151 && e.crossCheck.check.matched > 140, JSON.stringify(e.crossCheck).slice(0, 200));
   });
 
   it('`kingsway show la --name Stockport` prints the LA with its neighbours and what is stored', () => {

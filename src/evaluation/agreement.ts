@@ -37,3 +37,21 @@ export function agreement(pairs: readonly { readonly predicted: Grade4; readonly
   }
   return { n, matrix, exact, withinOne, quadraticKappa: expected === 0 ? null : 1 - observed / expected };
 }
+
+/**
+ * Recall of a grade: of the cases the second grading (inspectors) put at `grade`, the share the first (the predictor)
+ * put there too. `null` where the second grading has no case at that grade.
+ */
+export function recall(a: Agreement, grade: Grade4): number | null {
+  const actual = a.matrix.reduce((s, row) => s + row[grade - 1]!, 0);
+  return actual === 0 ? null : a.matrix[grade - 1]![grade - 1]! / actual;
+}
+
+/**
+ * Precision of a grade: of the cases the predictor put at `grade`, the share the inspectors put there too. `null`
+ * where the predictor has no case at that grade.
+ */
+export function precision(a: Agreement, grade: Grade4): number | null {
+  const predicted = a.matrix[grade - 1]!.reduce((s, x) => s + x, 0);
+  return predicted === 0 ? null : a.matrix[grade - 1]![grade - 1]! / predicted;
+}

@@ -146,7 +146,8 @@ describe('the web application', () => {
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /Kingsway&#39;s indicators against inspectors&#39; judgements/);
     assert.match(r.body, /Reported: inspections ending in 2023 or later/);
-    assert.match(r.body, /0 of 0 ILACS inspections in the data are compared/);
+    assert.match(r.body, /0 of 0 ILACS inspections are graded by every predictor/);
+    assert.match(r.body, /The scraped ILACS history against Ofsted's own table/);
   });
 
   it('lists the downloads and the API endpoints', async () => {

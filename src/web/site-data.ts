@@ -1,5 +1,6 @@
 import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
 import { FRAMEWORKS } from '../frameworks/index.ts';
+import { previousIndicatorFramework } from '../frameworks/indicators/definition.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { Assessment, DistributionRow } from '../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
@@ -98,7 +99,10 @@ export class SiteData {
   async #load(year: number): Promise<YearView> {
     const framework = FRAMEWORKS.find((f) => f.year === year);
     if (!framework) throw new RangeError(`no framework for ${year}`);
-    const input = await loadAssessInput(this.#store, framework);
+    // Today's years travel from Kingsway's grade of the year before: read from that year's view, not assessed again.
+    const before = previousIndicatorFramework(framework) ? await this.year(year - 1) : null;
+    const previousDerived = before ? { year: before.framework.year, grades: new Map(before.results.flatMap((r) => (r.status === 'assessed' ? [[r.la.code, r.derived] as const] : []))) } : undefined;
+    const input = await loadAssessInput(this.#store, framework, undefined, previousDerived ? { previousDerived } : {});
     const results = assessAll(input);
     return {
       framework,

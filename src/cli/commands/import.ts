@@ -134,7 +134,7 @@ export async function runImport(store: Store, options: ImportOptions, io: Io): P
 /** The end-of-run summary: a line per source with what it wrote, then every rejection, then notes. */
 export function reportImport(results: readonly SourceResult[], io: Io, dryRun: boolean): void {
   for (const r of results) {
-    const counts = Object.entries(r.counts).map(([table, n]) => `${n.toLocaleString('en-GB')} ${table.replaceAll('_', ' ')}`).join(', ');
+    const counts = Object.entries(r.counts).map(([table, n]) => `${n.toLocaleString('en-GB')} ${table.replaceAll('_', ' ')}`).join(', ') || 'the dataset record alone';
     const status =
       r.status === 'rejected'
         ? `REJECTED (${r.rejections.length} problem${r.rejections.length === 1 ? '' : 's'}; nothing written)`

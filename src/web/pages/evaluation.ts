@@ -1,41 +1,101 @@
-import { evaluateIlacs, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import { defaultDataDir } from '../../cli/data-dir.ts';
 import type { Agreement } from '../../evaluation/agreement.ts';
+import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL, crossCheckOutcome } from '../../evaluation/ilacs-crosscheck.ts';
+import { evaluateIlacs, formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import type { IlacsEvaluation, SetEvaluation } from '../../evaluation/ilacs.ts';
 import { INDICATOR_YEARS } from '../../frameworks/indicators/definition.ts';
-import type { LaCode } from '../../domain/local-authority.ts';
-import type { Assessment } from '../../judgement/assess.ts';
+import { readOfstedLaOutcomesFrom } from '../../ingest/sources/ofsted-la-outcomes.ts';
+import { assessmentBefore } from '../../evaluation/before-inspection.ts';
+import type { AssessInput } from '../../judgement/assess.ts';
 import type { SiteData } from '../site-data.ts';
 
 /**
- * The test against inspectors, as a page: Kingsway's indicator-only provisional grade from the data before each ILACS
- * inspection began, against the inspectors' overall effectiveness (src/evaluation/ilacs.ts), for the inspections
- * reported on (2023 on), those tuning may look at (before 2023), and all.
+ * The test against inspectors, as a page: one table per set of inspections (reported: ending 2023 on; tuning: before),
+ * a row per predictor of the ILACS overall effectiveness, every row on the same inspections (src/evaluation/ilacs.ts);
+ * the confusion matrices; then the scraped ILACS history checked against Ofsted's own outcomes table, read from the
+ * published data folder (src/evaluation/ilacs-crosscheck.ts).
  */
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+const DASH = '–';
 
-export async function evaluationPage(data: SiteData) {
-  const byYear = new Map<number, ReadonlyMap<LaCode, Assessment>>();
-  for (const year of INDICATOR_YEARS) byYear.set(year, (await data.year(year)).byCode);
+const evaluations = new WeakMap<SiteData, { version: number; evaluation: Promise<IlacsEvaluation> }>();
+
+/**
+ * The evaluation over the site's assessed indicator years, computed once per data version and shared: the page reads
+ * it, and so may an LA page's summary (`trustSummary(await siteEvaluation(data))`, src/evaluation/ilacs.ts).
+ */
+export function siteEvaluation(data: SiteData): Promise<IlacsEvaluation> {
+  const cached = evaluations.get(data);
+  if (cached && cached.version === data.version) return cached.evaluation;
+  const evaluation = (async () => {
+    const byYear = new Map<number, AssessInput>();
+    for (const year of INDICATOR_YEARS) byYear.set(year, (await data.year(year)).input);
+    const inspections = (await data.year(INDICATOR_YEARS.at(-1)!)).input.run.laInspections;
+    return evaluateIlacs(inspections, (inspection, year) => {
+      const input = byYear.get(year);
+      return input ? assessmentBefore(input, inspection) : undefined;
+    }, INDICATOR_YEARS);
+  })();
+  evaluations.set(data, { version: data.version, evaluation });
+  evaluation.catch(() => evaluations.delete(data));
+  return evaluation;
+}
+
+/** `dataDir`: the published data folder Ofsted's outcomes table is read from (`null`: none, and the cross-check says so). */
+export async function evaluationPage(data: SiteData, dataDir: string | null = defaultDataDir(process.env) ?? null) {
+  const e = await siteEvaluation(data);
   const inspections = (await data.year(INDICATOR_YEARS.at(-1)!)).input.run.laInspections;
-  const e = evaluateIlacs(inspections, (la, year) => byYear.get(year)?.get(la), INDICATOR_YEARS);
   const label = (g: number) => data.scaleLabel(INDICATOR_YEARS.at(-1)!, g);
-  const set = (name: string, a: Agreement) => ({
-    name,
+  const year = TUNING_BEFORE.slice(0, 4);
+  const matrix = (a: Agreement) => ({
     n: a.n,
-    exact: pct(a.exact),
-    withinOne: pct(a.withinOne),
-    kappa: a.quadraticKappa === null ? '–' : a.quadraticKappa.toFixed(3),
-    matrix: [3, 2, 1, 0].map((p) => ({ kingsway: `${p + 1} ${label(p + 1)}`, counts: a.matrix[p]!, total: a.matrix[p]!.reduce((s, x) => s + x, 0) })),
+    rows: [3, 2, 1, 0].map((p) => ({ kingsway: `${p + 1} ${label(p + 1)}`, counts: a.matrix[p]!, total: a.matrix[p]!.reduce((s, x) => s + x, 0) })),
     totals: [0, 1, 2, 3].map((j) => a.matrix.reduce((s, r) => s + r[j]!, 0)),
   });
+  const set = (id: SetEvaluation['set'], name: string, s: SetEvaluation) => ({
+    id,
+    name,
+    inspections: s.inspections,
+    compared: s.compared,
+    excluded: [...s.excluded].map(([reason, n]) => ({ reason, n })),
+    rows: s.predictors.map((p) => ({
+      label: p.predictor.label,
+      description: p.predictor.description,
+      n: p.agreement.n,
+      kappa: formatKappa(p.agreement.quadraticKappa, DASH),
+      interval: formatInterval(p.kappaInterval, DASH),
+      exact: formatShare(p.agreement.exact, DASH),
+      withinOne: formatShare(p.agreement.withinOne, DASH),
+      recall: ILACS_JUDGEMENTS.map((j) => formatShare(p.recall[j], DASH)),
+      inadequatePrecision: formatShare(p.inadequatePrecision, DASH),
+    })),
+    overCarryForward: { difference: formatKappa(s.overCarryForward.difference, DASH), interval: formatInterval(s.overCarryForward.interval, DASH), above: formatShare(s.overCarryForward.shareOfDrawsAbove, DASH) },
+    own: s.ownCases.map((o) => ({ label: o.predictor.label, n: o.agreement.n, kappa: formatKappa(o.agreement.quadraticKappa, DASH), exact: formatShare(o.agreement.exact, DASH), withinOne: formatShare(o.agreement.withinOne, DASH) })),
+    // Kingsway's matrix shown; the others' (carry-forward and the cut-offs) folded away. Always good's is one row.
+    matrix: matrix(s.predictors[0]!.agreement),
+    otherMatrices: s.predictors.slice(1, 3).map((p) => ({ label: p.predictor.label, ...matrix(p.agreement) })),
+  });
+  const outcome = crossCheckOutcome(dataDir === null ? null : readOfstedLaOutcomesFrom(dataDir), inspections, await data.las());
   return {
     title: "Kingsway's indicators against inspectors' judgements",
     section: 'evaluation',
-    tuningYear: TUNING_BEFORE.slice(0, 4),
+    tuningYear: year,
+    resamples: e.bootstrap.resamples.toLocaleString('en-GB'),
     inspections: e.cases.length,
-    compared: e.all.n,
-    excluded: [...e.excluded].map(([reason, n]) => ({ reason, n })),
-    sets: [set(`Reported: inspections ending in ${TUNING_BEFORE.slice(0, 4)} or later`, e.reporting), set(`Tuning set: inspections ending before ${TUNING_BEFORE.slice(0, 4)}`, e.tuning), set('All inspections compared', e.all)],
+    sets: [set('reporting', `Reported: inspections ending in ${year} or later`, e.reporting), set('tuning', `Tuning set: inspections ending before ${year}`, e.tuning)],
     // Ofsted's words alone: Ofsted numbers its scale from 1 for outstanding, so a number of ours would mislead.
     ilacs: ILACS_JUDGEMENTS.map((j) => ILACS_WORDS[j]),
+    crossCheck: outcome.ok
+      ? {
+          ok: true,
+          file: outcome.file.path,
+          sha256: outcome.file.sha256,
+          rows: outcome.check.rows,
+          matched: outcome.check.matched,
+          agreeing: outcome.check.agreeing,
+          counts: CROSS_CHECK_KINDS.map((k) => ({ label: CROSS_CHECK_LABEL[k].charAt(0).toUpperCase() + CROSS_CHECK_LABEL[k].slice(1), n: outcome.check.counts[k] })),
+          notes: outcome.check.notes,
+          disagreements: outcome.check.disagreements.map((d) => ({ name: d.name, code: d.la ?? d.gss, began: d.inspectionDate, subject: d.subject, ofsted: d.ofsted, scraped: d.scraped })),
+        }
+      : { ok: false, reason: outcome.reason },
   };
 }
