@@ -9,6 +9,12 @@ import { letterSettingsFrom } from './deployment.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/repository.ts';
 import { exitQuietlyOnClosedPipe, processIo } from './io.ts';
+import { frameworkYearHelp, frameworkYears, wordYears } from '../frameworks/years.ts';
+import { SYNTHETIC_YEARS } from '../synth/years.ts';
+
+/** The framework years, from the registry (src/frameworks/years.ts): every --year option's range and help say them. */
+const YEARS = frameworkYears();
+const YEAR_HELP = frameworkYearHelp();
 
 // Commands load on use, so that `kingsway las` does not pay for the generator or the importers.
 const commands = {
@@ -18,6 +24,7 @@ const commands = {
   letter: () => import('./commands/letter.ts'),
   letterEdit: () => import('./commands/letter-edit.ts'),
   serve: () => import('./commands/serve.ts'),
+  calibrate: () => import('./commands/calibrate.ts'),
   evaluate: () => import('./commands/evaluate.ts'),
   letters: () => import('./commands/letters.ts'),
   datasets: () => import('./commands/datasets.ts'),
@@ -36,7 +43,7 @@ const commands = {
 const io = processIo();
 exitQuietlyOnClosedPipe();
 const program = new Command('kingsway')
-  .description("Ofsted's annual assessment of local authority children's services (2006-2011), reconstructed")
+  .description(`Ofsted's annual assessment of local authority children's services (${YEARS.official[0]}-${YEARS.official.at(-1)}), reconstructed, and applied to today's data (${wordYears(YEARS.indicators)})`)
   .addOption(new Option('--db <path>', 'the database file').env('KINGSWAY_DB').default('./kingsway.db'))
   .showHelpAfterError()
   // `letter` has options of its own and subcommands (`letter edit`) with theirs: each takes the options after it.
@@ -69,7 +76,7 @@ program
   .option('--data <dir>', 'folder of published data laid out as shared/data (default: $KINGSWAY_DATA, else the copy in data/published)')
   .option('--no-data', 'skip the published data; import only --bundle folders')
   .option('--bundle <dir>', 'an evidence bundle folder (repeatable)', collect, [])
-  .option('--only <names>', 'only these published sources, comma-separated: la-codes, neighbours-2021, neighbours-2025, lait, ilacs, hexmap')
+  .option('--only <names>', 'only these published sources, comma-separated: la-codes, neighbours-2021, neighbours-2025, lait, ilacs, ofsted-providers, hexmap')
   .option('--aliases <file>', 'JSON file of extra column names per bundle file kind')
   .option('--dry-run', 'validate everything and report, writing nothing')
   .action(async (opts: { data?: string | false; bundle: string[]; only?: string; aliases?: string; dryRun?: boolean }) => {
@@ -86,7 +93,7 @@ program
 program
   .command('generate')
   .description('write the SYNTHETIC national evidence bundle for a year (needs the LA lists imported)')
-  .requiredOption('--year <year>', 'assessment year, 2006 to 2011', integer('--year', 2006, 2011))
+  .requiredOption('--year <year>', `assessment year, ${SYNTHETIC_YEARS.first} to ${SYNTHETIC_YEARS.last}`, integer('--year', SYNTHETIC_YEARS.first, SYNTHETIC_YEARS.last))
   .option('--seed <n>', 'random seed: the same seed gives the same bundle', integer('--seed', 0, 2 ** 31 - 1), 1)
   .option('-o, --out <dir>', 'output folder (default out/synthetic-<year>-seed<n>)')
   .option('--vintage <v>', 'statistical-neighbour vintage to shape similar areas')
@@ -119,7 +126,7 @@ program
   .description("an LA's performance profile for a framework year: Blocks A, B and C")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the whole profile as JSON')
   .option('--csv', 'Blocks A and C as one CSV table')
@@ -136,7 +143,7 @@ program
 program
   .command('assess')
   .description('assess every LA of a framework year (or those given): derived and final grade, limiting rules, direction, and the distribution beside the published one')
-  .option('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .option('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
   .option('--framework <id>', 'the framework by id instead of --year, e.g. assessment-2011 or indicators-2025')
   .option('--la <code>', 'only this LA (repeatable)', collect, [])
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the framework’s, else the earliest stored)')
@@ -161,7 +168,7 @@ program
   .description("an LA's grade explained: each step of the trace with its evidence, then the inspector's decision")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
   .option('--json', 'the assessment and its trace as JSON')
   .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
@@ -176,7 +183,7 @@ program
   .description("record an inspector's final grade (or a withheld outcome) beside the derived one, which is kept")
   .option('--la <code>', 'the LA by DfE code, e.g. 356')
   .option('--name <name>', 'the LA by name instead')
-  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
   .option('--grade <n>', 'the final grade, 1 (performs poorly) to 4 (performs excellently)', integer('--grade', 1, 4))
   .option('--withhold', 'withhold the outcome; --rationale gives the reason')
   .requiredOption('--rationale <text>', 'why: shown wherever the final grade is')
@@ -213,7 +220,7 @@ const letterOptions = (c: Command) =>
   c
     .option('--la <code>', 'the LA by DfE code, e.g. 356')
     .option('--name <name>', 'the LA by name instead')
-    .option('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data) (required)', integer('--year', 2006, 2025))
+    .option('--year <year>', `${YEAR_HELP} (required)`, integer('--year', YEARS.first, YEARS.last))
     .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
     .option('--settings <file>', 'JSON file of analyst settings over the framework year')
     .option('--similar-areas <method>', 'mean or median');
@@ -278,7 +285,7 @@ letterOptions(letter.command('edits').description("the inspectors' edits to the 
 program
   .command('letters')
   .description("every LA's letter for a year, in each format asked for, into one folder")
-  .requiredOption('--year <year>', 'framework year: 2006, 2009-2011, or 2016-2025 (Kingsway’s indicator assessment of today’s data)', integer('--year', 2006, 2025))
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
   .option('--format <formats>', 'comma-separated: md, html, pdf, docx', 'html')
   .requiredOption('-o, --out <dir>', 'the folder to write <code>-<year>.<format> files into')
   .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
@@ -321,11 +328,21 @@ program
   .command('evaluate')
   .description("test Kingsway's indicator-only grades against inspectors' judgements")
   .command('ilacs')
-  .description("Kingsway's indicator-only provisional grade, from the data before each ILACS inspection, against its overall effectiveness: confusion matrix, exact and within-one agreement, quadratic weighted kappa")
+  .description("predictors of each ILACS inspection's overall effectiveness on the same inspections (Kingsway, the 2011 cut-offs, carry-forward, always good): kappa with its bootstrap interval, exact and within-one agreement, recall by grade; then the scraped ILACS history checked against Ofsted's outcomes table")
   .option('--json', 'every inspection compared, and the figures, as JSON')
-  .action(async (opts: { json?: boolean }) => {
+  .option('--data <dir>', "folder of published data holding Ofsted's outcomes table, for the cross-check (default: $KINGSWAY_DATA, else data/published)")
+  .action(async (opts: { json?: boolean; data?: string }) => {
     const { runEvaluateIlacs } = await commands.evaluate();
-    await withStore((store) => runEvaluateIlacs(store, { json: opts.json ?? false }, io));
+    await withStore((store) => runEvaluateIlacs(store, { json: opts.json ?? false, dataDir: opts.data ?? defaultDataDir(process.env) }, io));
+  });
+
+program
+  .command('calibrate')
+  .description('fit the calibrated method of the indicator years on ILACS inspections that ended before 2023, and show the fitted numbers')
+  .option('--write', 'store the fitted numbers as framework data (src/frameworks/indicators/calibration.ts)')
+  .action(async (opts: { write?: boolean }) => {
+    const { runCalibrate } = await commands.calibrate();
+    await withStore((store) => runCalibrate(store, { today: today(), write: opts.write ?? false }, io));
   });
 
 program

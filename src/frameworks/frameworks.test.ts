@@ -33,7 +33,7 @@ describe('framework definitions', () => {
     assert.equal(frameworkFor(2025).official, false);
     assert.deepEqual([2016, 2024, 2025].map((y) => frameworkFor(y).neighbourVintage), ['2021-04', '2021-04', '2025-05']);
     assert.ok(frameworkFor(2025).changes.some((c) => /now the May 2025 set/.test(c)));
-    assert.deepEqual(frameworkFor(2020).blockB, ['ilacs']);
+    assert.deepEqual(frameworkFor(2020).blockB, ['ilacs', 'sif']);
   });
 
   it('are frozen, so no engine can change the framework it is given', () => {

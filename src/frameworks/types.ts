@@ -1,3 +1,4 @@
+import type { Calibration } from '../calibration/model.ts';
 import type { AssessmentGrade } from '../domain/grade.ts';
 import type { EcmOutcome } from '../domain/indicator.ts';
 import type { Judgement } from '../domain/judgement.ts';
@@ -29,6 +30,26 @@ export interface BlockAGroup {
   readonly label: string;
   readonly providerTypes: readonly ProviderType[];
   readonly ownership?: Ownership;
+  /**
+   * Count only settings whose registration is on record (`openedOn` set): today's groups read Ofsted's register as its
+   * files of 31 March give it (src/frameworks/indicators/block-a-groups.ts). The 2006-2011 evidence, synthetic or in a
+   * bundle, leaves most settings' opening unset ("before our records") and its records end in 2011, so an unset closing
+   * there does not mean the setting is open today.
+   */
+  readonly registered?: true;
+}
+
+/**
+ * A row of Block A that is a share of children, not a tally of settings: today's early years, from LAIT (the share of
+ * funded two-year-olds, or three- and four-year-olds, whose early education is with a good or outstanding provider).
+ * Banded by the Block A cut-offs as a group's share good or better is (src/profile/block-a-shares.ts).
+ */
+export interface BlockAShareGroup {
+  readonly id: string;
+  readonly label: string;
+  /** The indicator (LAIT's id) giving the share, in per cent. */
+  readonly indicator: string;
+  readonly why: string;
 }
 
 /**
@@ -55,6 +76,11 @@ export type RuleCondition =
   | { readonly kind: 'priority-actions'; readonly atLeast: number }
   | { readonly kind: 'la-judgement'; readonly inspection: LaInspectionKind; readonly judgement: LaJudgementName; readonly is: Judgement }
   | { readonly kind: 'la-overall'; readonly inspection: LaInspectionKind; readonly is: Judgement }
+  /**
+   * The judgement in force at the profile date: the latest inspection of Block B's succession (the SIF, then ILACS;
+   * src/profile/block-b.ts) is of this kind and has this overall effectiveness, with no later one of the succession.
+   */
+  | { readonly kind: 'current-overall'; readonly inspection: LaInspectionKind; readonly is: Judgement }
   | { readonly kind: 'outcome-band'; readonly outcomes: readonly EcmOutcome[]; readonly atMost: AssessmentGrade };
 
 export type RuleEffect = { readonly kind: 'cap'; readonly grade: AssessmentGrade } | { readonly kind: 'lower'; readonly by: number };
@@ -125,7 +151,15 @@ export interface Framework {
   readonly profileDate: string;
   /** The date of the year before, for "change since last year". */
   readonly previousProfileDate: string;
+  /**
+   * Where Block A counts settings at other dates than the profile's: today's years read the provider file in force at
+   * the profile date, which is as at 31 March (Ofsted publishes it in the summer), and last year's file before it.
+   * Absent: Block A is counted at `profileDate` and `previousProfileDate`.
+   */
+  readonly blockAAsAt?: { readonly current: string; readonly previous: string; readonly why: string };
   readonly blockA: readonly BlockAGroup[];
+  /** Block A's rows that are shares of children rather than tallies of settings (today's early years). */
+  readonly blockAShares?: readonly BlockAShareGroup[];
   /** Sub-judgements read from provider inspections (trafford-2009: staying safe, enjoying and achieving). */
   readonly subJudgements: readonly ('staying-safe' | 'enjoying-and-achieving')[];
   readonly blockB: readonly LaInspectionKind[];
@@ -136,6 +170,12 @@ export interface Framework {
    * the outcome it counts under; the others are not read. Absent: every indicator with an ECM outcome is read.
    */
   readonly blockCIndicators?: Readonly<Record<string, EcmOutcome>>;
+  /**
+   * Where the framework says (today's data), the day ("09-30") of a period's last calendar year on which each chosen
+   * indicator's periods end; Block C then reads only periods that have ended by the profile date. Absent, or for an
+   * indicator not named: every period ending in the framework's year or before.
+   */
+  readonly blockCPeriodEnds?: Readonly<Record<string, string>>;
   /** The statistical-neighbour vintage in force for the year, where the framework says (today's data). */
   readonly neighbourVintage?: string;
   /** False for Kingsway's own application of the method to today's data: never an official judgement. */
@@ -148,6 +188,11 @@ export interface Framework {
    */
   readonly inLineTolerance: { readonly points: number; readonly relative: number };
   readonly cutOffs: CutOffs;
+  /**
+   * Where present (today's indicator years, issue 13), the provisional grade is the calibrated method's, fitted on
+   * inspectors' judgements (src/calibration/); the cut-offs above still give the 2011 method's grade beside it.
+   */
+  readonly calibration?: Calibration;
   /** Applied in order after the provisional grade; each that fires is recorded in the trace. */
   readonly limitingRules: readonly LimitingRule[];
   /** The letter's standard paragraphs of the year, verbatim from the seeds. */

@@ -4,6 +4,8 @@ import { JUDGEMENT_LABEL } from '../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../domain/la-inspection.ts';
 import type { CutOffs, Framework, LimitingRule, RuleCondition } from '../frameworks/types.ts';
 import type { LaProfile } from '../profile/profile.ts';
+import { calibratedGrade, contributionLines } from '../calibration/score.ts';
+import type { CalibratedGrade } from '../calibration/score.ts';
 import { gradeApaAreas } from './apa.ts';
 import type { GradedArea } from './apa.ts';
 
@@ -18,6 +20,12 @@ export interface GroupBand {
   readonly goodOrBetter: number;
   readonly inspected: number;
   readonly band: AssessmentGrade;
+  /**
+   * Set for a share of children rather than a tally of settings (today's early years, src/profile/block-a-shares.ts):
+   * the indicator and period it was read from. It has no settings to count (`inspected` is 0) and weighs as a group of
+   * `fullWeightAt` settings or more does, for it speaks for every funded child of the LA.
+   */
+  readonly share?: { readonly indicator: string; readonly period: string };
 }
 
 export interface OutcomeBand {
@@ -38,7 +46,7 @@ export interface RuleFiring {
 }
 
 export interface TraceStep {
-  readonly step: 'framework' | 'block-a' | 'block-c' | 'areas' | 'provisional' | 'rule' | 'derived';
+  readonly step: 'framework' | 'block-a' | 'block-c' | 'areas' | 'provisional' | 'calibrated' | 'rule' | 'derived';
   readonly text: string;
   readonly evidence: readonly string[];
 }
@@ -51,7 +59,12 @@ export type Derivation =
       readonly blockC: { readonly outcomes: readonly OutcomeBand[]; readonly band: AssessmentGrade | null };
       /** The APA's graded areas (2006); empty for a profile-blocks year. */
       readonly areas: readonly GradedArea[];
+      /** The grade before any limiting rule: the calibrated method's where the framework has one, else the cut-offs'. */
       readonly provisional: AssessmentGrade;
+      /** What the 2011 method's fixed cut-offs give from Blocks A and C, before any rule: `provisional` unless calibrated. */
+      readonly byCutOffs: AssessmentGrade;
+      /** The calibrated grade, its score and each piece of evidence's contribution; `null` for a framework without one. */
+      readonly calibrated: CalibratedGrade | null;
       readonly derived: AssessmentGrade;
       readonly fired: readonly RuleFiring[];
       readonly trace: readonly TraceStep[];
@@ -67,11 +80,17 @@ function band(value: number, cut: CutOffs['blockA']): AssessmentGrade {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function blockABands(profile: LaProfile, cutOffs: CutOffs): GroupBand[] {
-  return profile.blockA.flatMap((row) =>
+  const groups = profile.blockA.flatMap((row) =>
     row.la.shares.goodOrBetter === null
       ? []
       : [{ group: row.group.id, label: row.group.label, goodOrBetter: row.la.shares.goodOrBetter, inspected: row.la.tally.inspected, band: band(row.la.shares.goodOrBetter, cutOffs.blockA) }],
   );
+  const shares = (profile.blockAShares ?? []).flatMap((row): GroupBand[] =>
+    row.share === null || row.period === null
+      ? []
+      : [{ group: row.group.id, label: row.group.label, goodOrBetter: row.share, inspected: 0, band: band(row.share, cutOffs.blockA), share: { indicator: row.group.indicator, period: row.period.original } }],
+  );
+  return [...groups, ...shares];
 }
 
 export function outcomeBands(profile: LaProfile, framework: Framework): OutcomeBand[] {
@@ -116,6 +135,11 @@ export function conditionEvidence(condition: RuleCondition, profile: LaProfile, 
       if (!inspection || inspection.overall !== condition.is) return null;
       return [`${LA_INSPECTION_LABEL[condition.inspection]} ending ${inspection.endDate}: overall effectiveness ${JUDGEMENT_LABEL[inspection.overall]}`];
     }
+    case 'current-overall': {
+      const current = profile.blockBSuccession?.latest;
+      if (!current || current.kind !== condition.inspection || current.overall !== condition.is) return null;
+      return [`${LA_INSPECTION_LABEL[current.kind]} ending ${current.endDate}: overall effectiveness ${JUDGEMENT_LABEL[current.overall]}, the judgement in force at ${profile.framework.profileDate} (no later inspection of the LA's children's services)`];
+    }
     case 'outcome-band': {
       const low = outcomes.filter((o) => condition.outcomes.includes(o.outcome) && o.band <= condition.atMost);
       if (low.length === 0) return null;
@@ -134,9 +158,20 @@ export function derive(profile: LaProfile, framework: Framework): Derivation {
       text: `Framework ${framework.id}${framework.inherits ? `, inheriting ${framework.inherits}` : ''}: evidence at ${framework.profileDate}`,
       evidence: framework.changes.map((c) => (c.startsWith('analyst setting') ? c : `changed this year: ${c}`)),
     },
-    ...start.trace,
+    // Where the calibrated method gives the grade, the cut-offs' provisional grade is shown as what it is.
+    ...start.trace.map((t) => (framework.calibration && t.step === 'provisional' ? { ...t, text: t.text.replace(/^Provisional grade/, "The 2011 method's cut-offs give") } : t)),
   ];
-  let grade = start.provisional;
+  // Today's years: the calibrated method gives the grade; the 2011 cut-offs' grade stays in the trace beside it.
+  const calibrated = framework.calibration ? calibratedGrade(profile, framework.calibration) : null;
+  if (calibrated && framework.calibration) {
+    const c = framework.calibration;
+    trace.push({
+      step: 'calibrated',
+      text: `Calibrated grade ${calibrated.grade} (the 2011 cut-offs give ${start.provisional}): evidence weighed as fitted on ${c.trainingSet.inspections.length} ILACS inspections ending before ${c.trainingSet.endedBefore}, fitted ${c.fittedOn}`,
+      evidence: contributionLines(calibrated),
+    });
+  }
+  let grade = calibrated ? calibrated.grade : start.provisional;
   const fired: RuleFiring[] = [];
   for (const rule of framework.limitingRules) {
     const evidence = conditionEvidence(rule.when, profile, outcomes);
@@ -147,7 +182,7 @@ export function derive(profile: LaProfile, framework: Framework): Derivation {
     grade = after;
   }
   trace.push({ step: 'derived', text: `Derived grade ${grade}: ${framework.scale.find((s) => s.grade === grade)?.label ?? grade}`, evidence: [] });
-  return { ok: true, framework: framework.id, blockA: start.blockA, blockC: { outcomes, band: start.cBand }, areas: start.areas, provisional: start.provisional, derived: grade, fired, trace };
+  return { ok: true, framework: framework.id, blockA: start.blockA, blockC: { outcomes, band: start.cBand }, areas: start.areas, provisional: calibrated ? calibrated.grade : start.provisional, byCutOffs: start.provisional, calibrated, derived: grade, fired, trace };
 }
 
 type Start =
@@ -189,7 +224,7 @@ function provisionalFromAreas(profile: LaProfile, framework: Framework, outcomes
 /** 2009-2011: Block A's bands, weighted by size, blended with Block C's band, Block A weighing more. */
 function provisionalFromBlocks(profile: LaProfile, framework: Framework, outcomes: readonly OutcomeBand[]): Start {
   const bands = blockABands(profile, framework.cutOffs);
-  const weight = (b: GroupBand) => Math.min(1, b.inspected / framework.cutOffs.fullWeightAt);
+  const weight = (b: GroupBand) => (b.share ? 1 : Math.min(1, b.inspected / framework.cutOffs.fullWeightAt));
   const totalWeight = bands.reduce((s, b) => s + weight(b), 0);
   const aMean = bands.length === 0 ? null : bands.reduce((s, b) => s + b.band * weight(b), 0) / totalWeight;
   const cBand = blockCBand(outcomes, framework.cutOffs);
@@ -208,7 +243,11 @@ function provisionalFromBlocks(profile: LaProfile, framework: Framework, outcome
       {
         step: 'block-a',
         text: aMean === null ? 'Block A: no inspected settings' : `Block A: weighted mean band ${aMean.toFixed(2)} over ${bands.length} groups`,
-        evidence: bands.map((b) => `${b.label}: ${pct(b.goodOrBetter)} good or better of ${b.inspected} → band ${b.band}${weight(b) < 1 ? ` (weight ${weight(b)})` : ''}`),
+        evidence: bands.map((b) =>
+          b.share
+            ? `${b.label}: ${pct(b.goodOrBetter)} of the children (${b.share.indicator}, ${b.share.period}) → band ${b.band}`
+            : `${b.label}: ${pct(b.goodOrBetter)} good or better of ${b.inspected} → band ${b.band}${weight(b) < 1 ? ` (weight ${weight(b)})` : ''}`,
+        ),
       },
       blockCStep(outcomes, cBand),
       {

@@ -4,8 +4,10 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { BlockAContext, BlockARow } from './block-a.ts';
 import { blockA, blockAContext } from './block-a.ts';
-import type { BlockBEntry } from './block-b.ts';
-import { blockB } from './block-b.ts';
+import type { BlockAShareRow } from './block-a-shares.ts';
+import { blockAShares } from './block-a-shares.ts';
+import type { BlockBEntry, BlockBSuccession } from './block-b.ts';
+import { blockB, blockBSuccession } from './block-b.ts';
 import type { BlockCRow, IndicatorIndex } from './block-c.ts';
 import { blockC } from './block-c.ts';
 import type { EvidenceIndex } from './evidence.ts';
@@ -22,7 +24,14 @@ export interface LaProfile {
   /** The neighbour set used for similar areas, and its vintage. */
   readonly neighbours: { readonly vintage: string | null; readonly codes: readonly LaCode[] };
   readonly blockA: readonly BlockARow[];
+  /** Block A's rows that are shares of children (today's early years, from LAIT); empty for the historical years. */
+  readonly blockAShares: readonly BlockAShareRow[];
   readonly blockB: readonly BlockBEntry[];
+  /**
+   * Where Block B reads inspections that succeed one another (the SIF, then ILACS), the latest of any of them at the
+   * profile date and the one before it, with what changed (block-b.ts); `null` for the historical years.
+   */
+  readonly blockBSuccession: BlockBSuccession | null;
   readonly blockC: readonly BlockCRow[];
 }
 
@@ -84,12 +93,15 @@ export function buildProfile(run: ProfileRun, code: LaCode): LaProfile {
   if (!la) throw new NotFoundError(`LA ${code} is not among the ${run.evidence.evidence.las.length} LAs of ${run.framework.year}`);
   const neighbours = run.evidence.evidence.neighbours.get(code) ?? [];
   const { id, year, title, profileDate, previousProfileDate, similarAreas } = run.framework;
+  const entries = blockB(run.laInspections, code, run.framework);
   return {
     la,
     framework: { id, year, title, profileDate, previousProfileDate, similarAreas },
     neighbours: { vintage: run.vintage, codes: neighbours },
     blockA: blockA(run.evidence, code, run.framework, run.blockA),
-    blockB: blockB(run.laInspections, code, run.framework),
+    blockAShares: blockAShares(run.indicators, code, neighbours, run.framework),
+    blockB: entries,
+    blockBSuccession: blockBSuccession(entries),
     blockC: blockC(run.indicators, code, neighbours, run.laCodes, run.framework),
   };
 }
