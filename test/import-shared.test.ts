@@ -91,7 +91,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
 
   it("`kingsway assess --framework indicators-2025` assesses every current LA from the real data, labelled as Kingsway's own", () => {
     const out = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'assess', '--framework', 'indicators-2025', '--summary'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    assert.match(out, /^Kingsway's indicator assessment of 2025: the 2011 method applied to published data \(not an Ofsted judgement\): 153 LAs at 2025-08-31/);
+    assert.match(out, /^Kingsway's indicator assessment of 2025: the 2011 method applied to published data and calibrated on inspectors' judgements \(not an Ofsted judgement\): 153 LAs at 2025-08-31/);
     const assessed = [...out.matchAll(/^\d Performs \S+\s+(\d+)/gm)].reduce((s, m) => s + Number(m[1]), 0);
     assert.ok(assessed >= 140, `${assessed} assessed`);
     const explained = execFileSync(process.execPath, [join(root, 'src/cli/main.ts'), '--db', db, 'explain', '--la', '356', '--year', '2025'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -103,7 +103,7 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
 
   app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code', async (request) => {
     const { view, a } = await assessmentOf(request.params.year, request.params.code);
-    return { framework: view.framework.id, year: view.framework.year, official: view.framework.official, ...(view.framework.official ? {} : { notice: "Kingsway's own application of the 2011 method to published data, not an Ofsted judgement" }), ...assessmentJson(a), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
+    return { framework: view.framework.id, year: view.framework.year, official: view.framework.official, ...(view.framework.official ? {} : { notice: "Kingsway's own application of the 2011 method to published data, calibrated on inspectors' judgements of 2018 to 2022: not an Ofsted judgement" }), ...assessmentJson(a), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
   });
 
   // The profile's counts and comparisons; each setting counted is in the paginated settings list, which is most of

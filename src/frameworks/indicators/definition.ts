@@ -33,7 +33,7 @@ function yearParts(year: number) {
   return {
     id: `indicators-${year}` as const,
     year,
-    title: `Kingsway's indicator assessment of ${year}: the 2011 method applied to published data (not an Ofsted judgement)`,
+    title: `Kingsway's indicator assessment of ${year}: the 2011 method applied to published data and calibrated on inspectors' judgements (not an Ofsted judgement)`,
     profileDate: `${year}-08-31`,
     previousProfileDate: `${year - 1}-08-31`,
     blockAAsAt: {
@@ -43,7 +43,7 @@ function yearParts(year: number) {
     },
     neighbourVintage: vintageOf(year),
     paragraphs: {
-      intro: `This is not a letter from Ofsted. Kingsway has applied the method of Ofsted's annual assessment of children's services (2009 to 2011) to the data published for ${year}: the local authority's indicators against its statistical neighbours and England, and its latest inspection of children's services. The grade is Kingsway's, not an inspector's, and no inspector judgement has been applied.`,
+      intro: `This is not a letter from Ofsted. Kingsway has applied the method of Ofsted's annual assessment of children's services (2009 to 2011) to the data published for ${year}: the inspection outcomes of the social care settings in the area, the local authority's indicators against its statistical neighbours and England, and its latest inspection of children's services. The grade weighs that evidence as fitted on inspectors' judgements of 2018 to 2022; it is Kingsway's, not an inspector's, and no inspector judgement has been applied.`,
       scaleIntro: 'The assessment derives from the four point scale of 2011:',
     },
     letter: {
