@@ -74,7 +74,7 @@ test('a calibrated grade is the band of the sum of its contributions, each named
   assert.equal(c.grade, 2);
   assert.equal(c.contributions.reduce((s, x) => s + x.points, 0), c.score);
   const lines = contributionLines(c);
-  assert.match(lines[0]!, /^−1\.00 agency social workers: 35 against England's 15/);
+  assert.match(lines[0]!, /^−1\.00 agency social workers: 35% against England's 15% \(2024\)/);
   assert.match(lines[1]!, /^\+0\.50 previous inspection: ILACS ending 2023-06-30: good/);
   assert.match(lines.at(-1)!, /score −0\.50 against cut-offs −1\.00, ±0\.00, \+1\.00: grade 2/);
 });
@@ -109,4 +109,23 @@ test('the stored calibration was fitted on inspections ending before 2023 only, 
   // Every indicator year grades by it.
   assert.equal(indicatorsFramework(2016).calibration, CALIBRATION);
   assert.equal(F2025.calibration, CALIBRATION);
+});
+
+test("an indicator year's grade is the calibrated one, with its contributions in the trace and the cut-offs' grade beside it", async () => {
+  const { derive } = await import('../judgement/derive.ts');
+  const { frameworkFor } = await import('../frameworks/index.ts');
+  const d = derive(profile({ agency: 40, previous: 'inadequate' }), F2025);
+  assert.ok(d.ok);
+  assert.ok(d.calibrated);
+  assert.equal(d.provisional, d.calibrated.grade);
+  assert.equal(d.calibrated.grade, calibratedGrade(profile({ agency: 40, previous: 'inadequate' }), CALIBRATION).grade);
+  const step = d.trace.find((t) => t.step === 'calibrated');
+  assert.ok(step);
+  assert.ok(step.evidence.some((line) => /previous inspection: ILACS ending 2023-06-30: inadequate/.test(line)));
+  assert.ok(step.evidence.some((line) => /agency social workers: 40% against England's 15%/.test(line)));
+  // A historical year has no calibration: its provisional grade is the cut-offs'.
+  const historical = derive(profileWith(frameworkFor(2011), { goodOrBetter: 0.8 }), frameworkFor(2011));
+  assert.ok(historical.ok);
+  assert.equal(historical.calibrated, null);
+  assert.equal(historical.byCutOffs, historical.provisional);
 });

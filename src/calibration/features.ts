@@ -79,7 +79,9 @@ export function rawFeature(profile: LaProfile, spec: FeatureSpec): RawFeature {
       const p = latestCompared(row);
       if (!row || !p || p.la.kind !== 'number' || !p.england) return { spec, value: null, figure: `no figure for ${spec.label}: read as England's` };
       const turn = row.indicator.polarity === 'lower-is-better' ? -1 : 1;
-      return { spec, value: turn * p.england.difference, figure: `${fmt(p.la.value)} against England's ${fmt(p.england.comparator)} (${p.period.original})` };
+      // LAIT's units for these are shares ("% Agency Staff", "% completed to time") or counts ("Case Load").
+      const unit = row.indicator.unit.trim().startsWith('%') ? '%' : '';
+      return { spec, value: turn * p.england.difference, figure: `${fmt(p.la.value)}${unit} against England's ${fmt(p.england.comparator)}${unit} (${p.period.original})` };
     }
     case 'block-c-net': {
       let better = 0;
@@ -108,7 +110,7 @@ export function rawFeature(profile: LaProfile, spec: FeatureSpec): RawFeature {
       }
       if (settings === 0) return { spec, value: null, figure: 'no settings inspected: read as level' };
       const diff = weighted / settings;
-      return { spec, value: diff, figure: `${settings} setting${settings === 1 ? '' : 's'}, ${diff >= 0 ? '+' : ''}${Math.round(diff * 100)} points against England` };
+      return { spec, value: diff, figure: `${settings} setting${settings === 1 ? '' : 's'}, ${diff >= 0 ? '+' : '−'}${Math.abs(Math.round(diff * 100))} points against England` };
     }
   }
 }
