@@ -5,7 +5,7 @@ import type { Judgement } from '../domain/judgement.ts';
 import type { LaJudgementName } from '../domain/la-inspection.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { LaProfile } from '../profile/profile.ts';
-import type { OutcomeBand } from './derive.ts';
+import type { OutcomeBand } from './bands.ts';
 
 /**
  * The 2006 annual performance assessment graded areas, not one profile (stockport-2006-apa.txt): each of the five

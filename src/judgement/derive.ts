@@ -1,5 +1,4 @@
 import type { AssessmentGrade } from '../domain/grade.ts';
-import type { EcmOutcome } from '../domain/indicator.ts';
 import { JUDGEMENT_LABEL } from '../domain/judgement.ts';
 import { LA_INSPECTION_LABEL } from '../domain/la-inspection.ts';
 import type { CutOffs, Framework, LimitingRule, RuleCondition } from '../frameworks/types.ts';
@@ -14,29 +13,9 @@ import type { GradedArea } from './apa.ts';
  * that fires recorded with the evidence that made it fire. Pure: the same profile and framework give the same
  * judgement and the same trace. The inspector's own judgement is stored apart and never overwrites this.
  */
-export interface GroupBand {
-  readonly group: string;
-  readonly label: string;
-  readonly goodOrBetter: number;
-  readonly inspected: number;
-  readonly band: AssessmentGrade;
-  /**
-   * Set for a share of children rather than a tally of settings (today's early years, src/profile/block-a-shares.ts):
-   * the indicator and period it was read from. It has no settings to count (`inspected` is 0) and weighs as a group of
-   * `fullWeightAt` settings or more does, for it speaks for every funded child of the LA.
-   */
-  readonly share?: { readonly indicator: string; readonly period: string };
-}
-
-export interface OutcomeBand {
-  readonly outcome: EcmOutcome;
-  readonly better: number;
-  readonly inLine: number;
-  readonly worse: number;
-  /** (better − worse) / compared, over comparisons with similar areas and with England. */
-  readonly net: number;
-  readonly band: AssessmentGrade;
-}
+// The bands live in bands.ts, so that apa.ts, which this module calls, can name them without importing it back.
+export type { GroupBand, OutcomeBand } from './bands.ts';
+import type { GroupBand, OutcomeBand } from './bands.ts';
 
 export interface RuleFiring {
   readonly rule: Pick<LimitingRule, 'id' | 'title' | 'source' | 'reconstruction'>;

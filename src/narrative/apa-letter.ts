@@ -5,7 +5,7 @@ import type { Assessment } from '../judgement/assess.ts';
 import type { Comparison, PeriodFigures } from '../profile/block-c.ts';
 import { capitalise, countWords } from './counts.ts';
 import { indicatorPhrase } from './indicator-phrases.ts';
-import type { LetterSection } from './letter.ts';
+import type { LetterSection } from './letter-draft.ts';
 import { letterMonth } from './dates.ts';
 import type { Sentence } from './sentence.ts';
 import { sentence } from './sentence.ts';

@@ -1,7 +1,7 @@
 import type { EditBasis, LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
 import { UsageError } from '../domain/errors.ts';
 import { checkUserText } from '../domain/user-text.ts';
-import type { LetterBlock, LetterDraft, LetterSection } from './letter.ts';
+import type { LetterBlock, LetterDraft, LetterSection } from './letter-draft.ts';
 import type { Sentence, SentenceEdit } from './sentence.ts';
 
 /**

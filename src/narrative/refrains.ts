@@ -1,5 +1,5 @@
 import { capitalise, countWords, numberOfWord } from './counts.ts';
-import type { LetterSection } from './letter.ts';
+import type { LetterSection } from './letter-draft.ts';
 import { withSentenceTexts } from './stock-phrases.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { capitalise } from './counts.ts';
-import type { LetterSection } from './letter.ts';
+import type { LetterSection } from './letter-draft.ts';
 
 /**
  * The phrases a statement may open with that say how it stands to last year, and how often one letter says each
