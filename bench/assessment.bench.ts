@@ -13,7 +13,7 @@ import { nationalOutcomes } from '../src/profile/block-a.ts';
 import { indexEvidence } from '../src/profile/evidence.ts';
 import type { Evidence, EvidenceIndex } from '../src/profile/evidence.ts';
 import { buildProfile, profileRun, reprofileAfterArrivals, withProviderInspection } from '../src/profile/profile.ts';
-import { loadProfileRun } from '../src/store/evidence-loader.ts';
+import { loadProfileRun } from '../src/application/load-evidence.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { generateNationalBundle } from '../src/synth/generate.ts';
 import { duckdbBlockA } from './duckdb-reference.ts';

@@ -6,7 +6,7 @@ import { letterDocx } from '../src/render/docx.ts';
 import { letterHtml } from '../src/render/html.ts';
 import { letterMarkdown } from '../src/render/markdown.ts';
 import { openPdfPrinter } from '../src/render/pdf.ts';
-import { loadAssessInput } from '../src/store/evidence-loader.ts';
+import { loadAssessInput } from '../src/application/load-evidence.ts';
 import { setUp } from './assessment.bench.ts';
 import type { BenchLine } from './support.ts';
 import { median, scratch, timeRuns } from './support.ts';

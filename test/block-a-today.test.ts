@@ -9,7 +9,7 @@ import { readBundle } from '../src/ingest/bundle/read.ts';
 import { writeBundle } from '../src/ingest/bundle/write.ts';
 import { PUBLISHED_SOURCES } from '../src/ingest/shared-data.ts';
 import { buildProfile } from '../src/profile/profile.ts';
-import { loadProfileRun, loadProvenance } from '../src/store/evidence-loader.ts';
+import { loadProfileRun, loadProvenance } from '../src/application/load-evidence.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { FIRST_SYNTHETIC_URN } from '../src/synth/providers.ts';
 import { generateNationalBundle } from '../src/synth/generate.ts';

@@ -11,7 +11,7 @@ import { readBundle } from '../src/ingest/bundle/read.ts';
 import type { Assessment } from '../src/judgement/assess.ts';
 import { assessAll } from '../src/judgement/assess.ts';
 import type { BlockCRow, Comparison } from '../src/profile/block-c.ts';
-import { loadAssessInput } from '../src/store/evidence-loader.ts';
+import { loadAssessInput } from '../src/application/load-evidence.ts';
 import type { ImportBatch } from '../src/store/repository.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';

@@ -92,13 +92,13 @@ export interface AssessInput {
   readonly previous: ReadonlyMap<LaCode, InspectorJudgement>;
   /**
    * Today's indicator years: the grades Kingsway derived for the indicator year before, by the same method
-   * (evidence-loader.ts), which their direction of travel is read against (`directionAgainstIndicators`). Absent for
+   * (load-evidence.ts), which their direction of travel is read against (`directionAgainstIndicators`). Absent for
    * the historical years, whose direction is read from last year's inspector judgements, and for the first
    * indicator year.
    */
   readonly previousDerived?: { readonly year: number; readonly grades: ReadonlyMap<LaCode, AssessmentGrade> };
   /**
-   * Which datasets lie behind each LA's figures, as the loader reads them (evidence-loader.ts, loadProvenance).
+   * Which datasets lie behind each LA's figures, as the loader reads them (load-evidence.ts, loadProvenance).
    * Absent only from inputs built by hand (tests, benchmarks), which then name no dataset behind any LA.
    */
   readonly provenance?: ReadonlyMap<LaCode, Provenance>;

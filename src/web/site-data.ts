@@ -4,8 +4,8 @@ import { previousIndicatorFramework } from '../frameworks/indicators/definition.
 import type { Framework } from '../frameworks/types.ts';
 import type { Assessment, DistributionRow } from '../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
-import { loadAssessInput } from '../store/evidence-loader.ts';
-import type { LoadedAssessInput } from '../store/evidence-loader.ts';
+import { loadAssessInput } from '../application/load-evidence.ts';
+import type { LoadedAssessInput } from '../application/load-evidence.ts';
 import type { Hex, Store } from '../store/repository.ts';
 import { DEFAULT_LETTER_SETTINGS } from '../narrative/letter-settings.ts';
 import type { LetterSettings } from '../narrative/letter-settings.ts';

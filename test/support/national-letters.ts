@@ -9,7 +9,7 @@ import { PUBLISHED_SOURCES } from '../../src/ingest/shared-data.ts';
 import { assessAll } from '../../src/judgement/assess.ts';
 import { draftLetter, reportedIn } from '../../src/narrative/letter.ts';
 import type { LetterDraft } from '../../src/narrative/letter.ts';
-import { loadAssessInput } from '../../src/store/evidence-loader.ts';
+import { loadAssessInput } from '../../src/application/load-evidence.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { generateNationalBundle } from '../../src/synth/generate.ts';
 import { tempDir } from './store.ts';

@@ -5,7 +5,7 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { Framework } from '../../frameworks/types.ts';
 import type { DistributionRow } from '../../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { assessmentRow } from '../../judgement/report.ts';
 import { syntheticIds } from '../../judgement/provenance.ts';

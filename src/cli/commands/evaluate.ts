@@ -1,13 +1,11 @@
 import type { Agreement } from '../../evaluation/agreement.ts';
-import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL, crossCheckOutcome } from '../../evaluation/ilacs-crosscheck.ts';
+import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL } from '../../evaluation/ilacs-crosscheck.ts';
 import type { CrossCheckOutcome } from '../../evaluation/ilacs-crosscheck.ts';
-import { evaluateIlacs, formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_SHORT_WORDS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import { formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_SHORT_WORDS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
 import type { IlacsEvaluation, SetEvaluation } from '../../evaluation/ilacs.ts';
-import { INDICATOR_YEARS, indicatorsFramework } from '../../frameworks/indicators/definition.ts';
-import { readOfstedLaOutcomesFrom } from '../../ingest/sources/ofsted-la-outcomes.ts';
-import { assessmentBefore } from '../../evaluation/before-inspection.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
-import type { LoadedAssessInput } from '../../store/evidence-loader.ts';
+import { indicatorsFramework } from '../../frameworks/indicators/definition.ts';
+import { crossCheckScrapedHistory, evaluateAgainstInspectors } from '../../application/evaluate-ilacs.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
@@ -26,19 +24,9 @@ export interface EvaluateIlacsOptions {
 }
 
 export async function runEvaluateIlacs(repo: EvidenceRepository, options: EvaluateIlacsOptions, io: Io): Promise<{ evaluation: IlacsEvaluation; crossCheck: CrossCheckOutcome }> {
-  const byYear = new Map<number, LoadedAssessInput>();
-  for (const [n, year] of INDICATOR_YEARS.entries()) {
-    io.progress('indicator years', n, INDICATOR_YEARS.length);
-    byYear.set(year, await loadAssessInput(repo, indicatorsFramework(year)));
-  }
-  io.progress('indicator years', INDICATOR_YEARS.length, INDICATOR_YEARS.length);
-  io.endProgress();
   const inspections = await repo.laInspections();
-  const evaluation = evaluateIlacs(inspections, (inspection, year) => {
-    const input = byYear.get(year);
-    return input ? assessmentBefore(input, inspection) : undefined;
-  }, INDICATOR_YEARS);
-  const crossCheck = crossCheckOutcome(options.dataDir === undefined ? null : readOfstedLaOutcomesFrom(options.dataDir), inspections, await repo.localAuthorities());
+  const evaluation = await evaluateAgainstInspectors((year) => loadAssessInput(repo, indicatorsFramework(year)), inspections, io);
+  const crossCheck = crossCheckScrapedHistory(options.dataDir ?? null, inspections, await repo.localAuthorities());
   if (options.json) io.out(JSON.stringify(evaluationJson(evaluation, crossCheck), null, 2));
   else for (const line of [...evaluationLines(evaluation), '', ...crossCheckLines(crossCheck)]) io.out(line);
   return { evaluation, crossCheck };

@@ -5,7 +5,7 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
 import { explainLines } from '../../judgement/report.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import { findLa } from './show-la.ts';
 
 export async function runExplain(repo: EvidenceRepository, options: { la?: string; name?: string; year: number; vintage?: string; json: boolean; settings?: FrameworkSettings }, io: Io): Promise<Assessment> {

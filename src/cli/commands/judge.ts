@@ -7,7 +7,7 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessOne } from '../../judgement/assess.ts';
 import type { Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import { findLa } from './show-la.ts';
 
 /**

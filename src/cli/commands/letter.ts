@@ -15,7 +15,7 @@ import { letterHtml } from '../../render/html.ts';
 import { letterMarkdown } from '../../render/markdown.ts';
 import { openPdfPrinter } from '../../render/pdf.ts';
 import type { PdfPrinter } from '../../render/pdf.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { Io } from '../io.ts';

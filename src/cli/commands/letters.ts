@@ -6,7 +6,7 @@ import { draftLetter } from '../../narrative/letter.ts';
 import { lintLetter } from '../../narrative/lint/lint.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../../render/pdf.ts';
-import { loadAssessInput } from '../../store/evidence-loader.ts';
+import { loadAssessInput } from '../../application/load-evidence.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { Io } from '../io.ts';

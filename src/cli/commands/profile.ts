@@ -8,7 +8,7 @@ import { changeWords } from '../../profile/block-b.ts';
 import type { OutcomeShares } from '../../profile/block-a.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
-import { loadProfileRun, loadProvenance } from '../../store/evidence-loader.ts';
+import { loadProfileRun, loadProvenance } from '../../application/load-evidence.ts';
 import { NO_PROVENANCE, provenanceColumns, provenanceJson, syntheticIds } from '../../judgement/provenance.ts';
 import type { Provenance } from '../../judgement/provenance.ts';
 import { toCsv } from '../../render/csv.ts';

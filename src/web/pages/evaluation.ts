@@ -1,12 +1,10 @@
 import { defaultDataDir } from '../../cli/data-dir.ts';
 import type { Agreement } from '../../evaluation/agreement.ts';
-import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL, crossCheckOutcome } from '../../evaluation/ilacs-crosscheck.ts';
-import { evaluateIlacs, formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
+import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL } from '../../evaluation/ilacs-crosscheck.ts';
+import { formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
 import type { IlacsEvaluation, SetEvaluation } from '../../evaluation/ilacs.ts';
 import { INDICATOR_YEARS } from '../../frameworks/indicators/definition.ts';
-import { readOfstedLaOutcomesFrom } from '../../ingest/sources/ofsted-la-outcomes.ts';
-import { assessmentBefore } from '../../evaluation/before-inspection.ts';
-import type { AssessInput } from '../../judgement/assess.ts';
+import { crossCheckScrapedHistory, evaluateAgainstInspectors } from '../../application/evaluate-ilacs.ts';
 import type { SiteData } from '../site-data.ts';
 
 /**
@@ -27,13 +25,8 @@ export function siteEvaluation(data: SiteData): Promise<IlacsEvaluation> {
   const cached = evaluations.get(data);
   if (cached && cached.version === data.version) return cached.evaluation;
   const evaluation = (async () => {
-    const byYear = new Map<number, AssessInput>();
-    for (const year of INDICATOR_YEARS) byYear.set(year, (await data.year(year)).input);
     const inspections = (await data.year(INDICATOR_YEARS.at(-1)!)).input.run.laInspections;
-    return evaluateIlacs(inspections, (inspection, year) => {
-      const input = byYear.get(year);
-      return input ? assessmentBefore(input, inspection) : undefined;
-    }, INDICATOR_YEARS);
+    return evaluateAgainstInspectors(async (year) => (await data.year(year)).input, inspections);
   })();
   evaluations.set(data, { version: data.version, evaluation });
   evaluation.catch(() => evaluations.delete(data));
@@ -74,7 +67,7 @@ export async function evaluationPage(data: SiteData, dataDir: string | null = de
     matrix: matrix(s.predictors[0]!.agreement),
     otherMatrices: s.predictors.slice(1, 3).map((p) => ({ label: p.predictor.label, ...matrix(p.agreement) })),
   });
-  const outcome = crossCheckOutcome(dataDir === null ? null : readOfstedLaOutcomesFrom(dataDir), inspections, await data.las());
+  const outcome = crossCheckScrapedHistory(dataDir, inspections, await data.las());
   return {
     title: "Kingsway's indicators against inspectors' judgements",
     section: 'evaluation',

@@ -15,7 +15,7 @@ import { blockADates } from '../profile/block-a.ts';
 import { indexEvidence } from '../profile/evidence.ts';
 import { buildProfile, profileRun } from '../profile/profile.ts';
 import type { ProfileRun } from '../profile/profile.ts';
-import type { EvidenceRepository } from './repository.ts';
+import type { EvidenceRepository } from '../store/repository.ts';
 
 /**
  * Reads what a profiling run needs from the repository and indexes it: the LAs of the framework's year, their
