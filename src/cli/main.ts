@@ -337,6 +337,30 @@ program
   });
 
 program
+  .command('backup')
+  .description('write a consistent snapshot of the whole store to a new file (never over an existing one)')
+  .argument('<path>', 'the backup file to write')
+  .action(async (path: string) => {
+    await withStore(async (store) => {
+      const { pages } = await store.backup(resolve(path));
+      io.out(`backed up ${resolve(program.opts<{ db: string }>().db)} to ${resolve(path)} (${pages} pages)`);
+    });
+  });
+
+program
+  .command('restore')
+  .description('replace the store with a backup, after checking it is a Kingsway database this version can read')
+  .argument('<path>', 'the backup file to restore')
+  .action(async (path: string) => {
+    const { restoreSqlite } = await import('../store/sqlite/backup.ts');
+    const target = resolve(program.opts<{ db: string }>().db);
+    if (resolve(path) === target) throw new UsageError(`the backup ${JSON.stringify(path)} is the store itself`);
+    const { pages } = await restoreSqlite(resolve(path), target);
+    // Opening it migrates a backup from an older Kingsway to this schema.
+    await withStore(async (store) => io.out(`restored ${target} from ${resolve(path)} (${pages} pages; ${(await store.datasets()).length} datasets)`));
+  });
+
+program
   .command('calibrate')
   .description('fit the calibrated method of the indicator years on ILACS inspections that ended before 2023, and show the fitted numbers')
   .option('--write', 'store the fitted numbers as framework data (src/frameworks/indicators/calibration.ts)')

@@ -127,4 +127,6 @@ export interface JudgementWriter {
 
 export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {
   close(): Promise<void>;
+  /** A consistent snapshot of everything stored, written to a new file that `kingsway restore` can read back. */
+  backup(target: string): Promise<{ readonly pages: number }>;
 }

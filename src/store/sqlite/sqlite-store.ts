@@ -46,6 +46,7 @@ import {
   toProvider,
   toProviderInspection,
 } from './rows.ts';
+import { backupSqlite } from './backup.ts';
 import { writeBatch } from './write.ts';
 
 const migrationProvider: MigrationProvider = {
@@ -112,6 +113,11 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.#db.destroy();
+  }
+
+  /** A consistent snapshot of the whole store, written to a new file (backup.ts). */
+  async backup(target: string): Promise<{ readonly pages: number }> {
+    return backupSqlite(this.#raw, target);
   }
 
   async datasetHash(id: string): Promise<string | undefined> {
