@@ -127,6 +127,11 @@ export interface JudgementWriter {
 
 export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {
   close(): Promise<void>;
+  /**
+   * A number that changes whenever another connection (another process: the CLI, a second server) has committed a
+   * change since this one last asked: what a long-running server's caches follow (issue 14).
+   */
+  externalVersion(): Promise<number>;
   /** A consistent snapshot of everything stored, written to a new file that `kingsway restore` can read back. */
   backup(target: string): Promise<{ readonly pages: number }>;
 }

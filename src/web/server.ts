@@ -68,6 +68,8 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   });
   app.addHook('onRoute', requireSchemas);
   const data = new SiteData(store, options.letter);
+  // A change committed by another process (the CLI, another server) is seen at the next request (issue 14).
+  app.addHook('onRequest', async () => data.followStore());
   const views = webViews();
   const render = (reply: FastifyReply, template: string, context: object) => reply.type('text/html; charset=utf-8').send(views.render(template, context));
   const cache = new PageCache();

@@ -113,6 +113,24 @@ export class SiteData {
     };
   }
 
+  #external: number | null = null;
+
+  /**
+   * Before each request: if another process (the CLI, a second server on the same database) has committed a change
+   * since the last request, everything assessed is dropped and read again on demand, so a judgement recorded
+   * elsewhere shows without a restart. One cheap read of the store's version per request.
+   */
+  async followStore(): Promise<void> {
+    const now = await this.#store.externalVersion();
+    if (this.#external !== null && now !== this.#external) {
+      this.#years.clear();
+      this.#las = null;
+      this.#hexes = null;
+      this.#version++;
+    }
+    this.#external = now;
+  }
+
   /** After a change through the site: the year and the one after it (whose direction of travel reads it). */
   changed(year: number): void {
     this.#years.delete(year);

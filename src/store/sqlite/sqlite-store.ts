@@ -115,6 +115,14 @@ export class SqliteStore implements Store {
     await this.#db.destroy();
   }
 
+  /**
+   * SQLite's `data_version`: it changes when a commit by any other connection to the file has happened since this
+   * connection last read it, and not for this connection's own writes (which the server marks itself).
+   */
+  async externalVersion(): Promise<number> {
+    return this.#raw.pragma('data_version', { simple: true }) as number;
+  }
+
   /** A consistent snapshot of the whole store, written to a new file (backup.ts). */
   async backup(target: string): Promise<{ readonly pages: number }> {
     return backupSqlite(this.#raw, target);
