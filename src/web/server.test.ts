@@ -182,7 +182,12 @@ describe('the web application', () => {
   });
 
   it('answers a fault with a 500 page (and JSON from the API) that says so without leaking the error, and logs it', async () => {
-    const broken = new Proxy(served.store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : Reflect.get(target, name, target)) });
+    // Its other methods are bound to the store itself: they read its private fields, which a proxy does not have.
+    const bound = (target: object, name: string | symbol) => {
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    };
+    const broken = new Proxy(served.store, { get: (target, name) => (name === 'localAuthorities' ? () => Promise.reject(new Error('disk on fire')) : bound(target, name)) });
     const log = capturedLog();
     // No --log: errors are logged all the same, requests are not.
     const faulty = buildServer(broken, { logStream: log.stream }).app;
