@@ -122,7 +122,8 @@ export interface EvidenceWriter {
 export interface JudgementWriter {
   recordJudgement(judgement: InspectorJudgement): Promise<void>;
   /** Appends an edit and returns its number. */
-  recordLetterEdit(edit: Omit<LetterEdit, 'id'>): Promise<number>;
+  /** A batch of an inspector's edits, recorded together in one transaction or not at all; their ids, in order. */
+  recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]>;
 }
 
 export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {

@@ -1,8 +1,9 @@
 import type { LetterEditOp } from '../domain/letter-edit.ts';
 import type { Assessment } from '../judgement/assess.ts';
-import { applyEdits, prepareEdits } from '../narrative/edits.ts';
+import { composeLetter } from '../application/compose-letter.ts';
+import { recordLetterEdits } from '../application/record-edits.ts';
 import type { EditedLetter } from '../narrative/edits.ts';
-import { draftLetter, reportedLastYear } from '../narrative/letter.ts';
+import { reportedLastYear } from '../narrative/letter.ts';
 import type { LetterDraft } from '../narrative/letter.ts';
 import type { SiteData, YearView } from './site-data.ts';
 
@@ -11,7 +12,7 @@ type Assessed = Extract<Assessment, { status: 'assessed' }>;
 /**
  * An LA's letter for the web pages, from the years the site already holds assessed: the generated draft (referring
  * back to last year's letter as it was sent) with the inspectors' edits laid over it. The same composition as
- * `kingsway letter`, over the cached runs instead of fresh ones.
+ * `kingsway letter` (src/application/compose-letter.ts), over the cached runs instead of fresh ones.
  */
 export async function siteLetter(data: SiteData, view: YearView, a: Assessed): Promise<EditedLetter & { generated: LetterDraft }> {
   const year = view.framework.year;
@@ -22,17 +23,13 @@ export async function siteLetter(data: SiteData, view: YearView, a: Assessed): P
     const before = previous.byCode.get(code);
     if (before) lastYear = reportedLastYear({ assessment: before, framework: previous.framework, edits: await data.store.letterEdits(code, year - 1) });
   }
-  // Marked "not a real letter" when any dataset behind it is synthetic (provenance.ts), in every year alike.
-  const generated = draftLetter(a, view.framework, (await data.store.addressee(code, year)) ?? null, a.provenance.synthetic, lastYear, data.letterSettings);
-  return { generated, ...applyEdits(generated, await data.store.letterEdits(code, year)) };
+  return composeLetter(data.store, a, view.framework, lastYear, data.letterSettings);
 }
 
 /** Records edits made on the letter page, checked first. Letters are written per request, so nothing cached goes stale. */
 export async function recordSiteEdits(data: SiteData, view: YearView, a: Assessed, changes: readonly LetterEditOp[], by: string): Promise<number[]> {
   const { generated } = await siteLetter(data, view, a);
   // The clock belongs to the shell: the core never reads it.
-  const records = prepareEdits(generated, await data.store.letterEdits(a.la.code, view.framework.year), changes, by, new Date().toISOString());
-  const ids: number[] = [];
-  for (const r of records) ids.push(await data.store.recordLetterEdit(r));
-  return ids;
+  const { ids } = await recordLetterEdits(data.store, generated, changes, by, new Date().toISOString());
+  return [...ids];
 }

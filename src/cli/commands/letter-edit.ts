@@ -1,6 +1,7 @@
 import type { LetterEditOp } from '../../domain/letter-edit.ts';
 import { UsageError } from '../../domain/errors.ts';
-import { describeEdit, prepareEdits } from '../../narrative/edits.ts';
+import { recordLetterEdits } from '../../application/record-edits.ts';
+import { describeEdit } from '../../narrative/edits.ts';
 import type { Store } from '../../store/repository.ts';
 import { printable } from '../io.ts';
 import type { Io } from '../io.ts';
@@ -15,14 +16,9 @@ import type { LetterOptions } from './letter.ts';
 export async function runLetterEdit(store: Store, options: LetterOptions & { changes: readonly LetterEditOp[]; by: string; at: string }, io: Io): Promise<number[]> {
   if (options.by.trim() === '') throw new UsageError('--by must name who made the edit');
   const generated = await generatedLetter(store, options);
-  const records = prepareEdits(generated, await store.letterEdits(generated.la.code, generated.year), options.changes, options.by, options.at);
-  const ids: number[] = [];
-  for (const record of records) {
-    const id = await store.recordLetterEdit(record);
-    ids.push(id);
-    io.out(`recorded edit ${id} to the ${generated.year} letter for ${generated.la.name} (${generated.la.code}): ${describeEdit(record.change)}`);
-  }
-  return ids;
+  const { ids, records } = await recordLetterEdits(store, generated, options.changes, options.by, options.at);
+  records.forEach((record, n) => io.out(`recorded edit ${ids[n]} to the ${generated.year} letter for ${generated.la.name} (${generated.la.code}): ${describeEdit(record.change)}`));
+  return [...ids];
 }
 
 export async function runLetterEdits(store: Store, options: LetterOptions, io: Io): Promise<void> {

@@ -5,9 +5,9 @@ import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll, assessOne } from '../../judgement/assess.ts';
 import type { LaCode } from '../../domain/local-authority.ts';
 import { FRAMEWORKS } from '../../frameworks/index.ts';
-import { applyEdits } from '../../narrative/edits.ts';
+import { composeLetter } from '../../application/compose-letter.ts';
 import type { EditedLetter } from '../../narrative/edits.ts';
-import { draftLetter, reportedLastYear } from '../../narrative/letter.ts';
+import { reportedLastYear } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { letterDocx } from '../../render/docx.ts';
@@ -40,6 +40,11 @@ export interface LetterOptions {
 
 /** The letter as Kingsway writes it from the evidence, before any inspector's edits. */
 export async function generatedLetter(repo: EvidenceRepository, options: LetterOptions): Promise<LetterDraft> {
+  return (await editedLetter(repo, options)).generated;
+}
+
+/** The letter with the inspectors' edits laid over it, and what in them needs looking at again (compose-letter.ts). */
+export async function editedLetter(repo: EvidenceRepository, options: LetterOptions): Promise<EditedLetter & { generated: LetterDraft }> {
   const framework = frameworkWith(options.year, options.settings);
   const la = findLa(await repo.localAuthorities(), { ...(options.la === undefined ? {} : { code: options.la }), ...(options.name === undefined ? {} : { name: options.name }) });
   const assessment = assessOne(await loadAssessInput(repo, framework, options.vintage), la);
@@ -47,8 +52,7 @@ export async function generatedLetter(repo: EvidenceRepository, options: LetterO
     throw new UsageError(`no letter for ${la.name} (${la.code}) in ${framework.year}: ${assessment.status === 'withheld' ? `the outcome is withheld (${assessment.reason})` : `it could not be assessed (${assessment.reason})`}`);
   }
   const lastYear = (await lastYearsLetters(repo, framework.year, options.vintage, [la.code])).get(la.code) ?? null;
-  // Marked "not a real letter" when any dataset behind it, its own evidence, its comparators or its addressee, is synthetic.
-  return draftLetter(assessment, framework, (await repo.addressee(la.code, framework.year)) ?? null, assessment.provenance.synthetic, lastYear, options.letter);
+  return composeLetter(repo, assessment, framework, lastYear, options.letter);
 }
 
 /**
@@ -65,12 +69,6 @@ export async function lastYearsLetters(repo: EvidenceRepository, year: number, v
     if (reported) out.set(a.la.code, reported);
   }
   return out;
-}
-
-/** The letter with the inspectors' edits laid over it, and what in them needs looking at again. */
-export async function editedLetter(repo: EvidenceRepository, options: LetterOptions): Promise<EditedLetter & { generated: LetterDraft }> {
-  const generated = await generatedLetter(repo, options);
-  return { generated, ...applyEdits(generated, await repo.letterEdits(generated.la.code, generated.year)) };
 }
 
 export async function runLetter(repo: EvidenceRepository, options: LetterOptions & { format: LetterFormat | 'json'; out?: string; edits?: boolean }, io: Io): Promise<string> {

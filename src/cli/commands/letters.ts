@@ -1,8 +1,7 @@
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll } from '../../judgement/assess.ts';
-import { applyEdits } from '../../narrative/edits.ts';
-import { draftLetter } from '../../narrative/letter.ts';
+import { composeLetter } from '../../application/compose-letter.ts';
 import { lintLetter } from '../../narrative/lint/lint.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../../render/pdf.ts';
@@ -44,10 +43,8 @@ export async function runLetters(repo: EvidenceRepository, options: { year: numb
         skipped.push({ la: `${a.la.code} ${a.la.name}`, reason: a.status === 'withheld' ? `withheld: ${a.reason}` : `not assessed: ${a.reason}` });
         continue;
       }
-      // Marked "not a real letter" when any dataset behind it is synthetic (provenance.ts).
-      const synthetic = a.provenance.synthetic;
-      // Each letter as the inspectors left it: their edits over what the evidence now gives.
-      const { letter: draft, reviews } = applyEdits(draftLetter(a, framework, (await repo.addressee(a.la.code, framework.year)) ?? null, synthetic, lastYear.get(a.la.code) ?? null, options.letter), await repo.letterEdits(a.la.code, framework.year));
+      // Each letter as the inspectors left it: their edits over what the evidence now gives (compose-letter.ts).
+      const { letter: draft, reviews } = await composeLetter(repo, a, framework, lastYear.get(a.la.code) ?? null, options.letter);
       if (reviews.length > 0) needReview.push(`${a.la.code} ${a.la.name}: ${reviews.length} edit${reviews.length === 1 ? '' : 's'}`);
       // `--lint`: the letter as sent, inspectors' words included, through the style checks (src/narrative/lint/).
       if (options.lint) for (const f of lintLetter(draft)) linted.push(`${a.la.code} ${a.la.name}: ${f.rule} ${f.section}/${f.sentence ?? f.block ?? '-'}: ${f.text} (${f.message})`);

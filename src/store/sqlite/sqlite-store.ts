@@ -155,13 +155,20 @@ export class SqliteStore implements Store {
       .execute();
   }
 
-  async recordLetterEdit(e: Omit<LetterEdit, 'id'>): Promise<number> {
-    const row = await this.#db
-      .insertInto('letter_edit')
-      .values({ la_code: e.la, year: e.year, change_json: JSON.stringify(e.change), basis_json: e.basis ? JSON.stringify(e.basis) : null, author: e.author, recorded_at: e.recordedAt })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+  /** Records a batch of edits in one transaction: all of them, in order, or (on any failure) none. */
+  async recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]> {
+    return this.#db.transaction().execute(async (tx) => {
+      const ids: number[] = [];
+      for (const e of edits) {
+        const row = await tx
+          .insertInto('letter_edit')
+          .values({ la_code: e.la, year: e.year, change_json: JSON.stringify(e.change), basis_json: e.basis ? JSON.stringify(e.basis) : null, author: e.author, recorded_at: e.recordedAt })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.push(row.id);
+      }
+      return ids;
+    });
   }
 
   async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {

@@ -1,0 +1,28 @@
+import type { Framework } from '../frameworks/types.ts';
+import type { Assessment } from '../judgement/assess.ts';
+import { applyEdits } from '../narrative/edits.ts';
+import type { EditedLetter } from '../narrative/edits.ts';
+import { draftLetter } from '../narrative/letter.ts';
+import type { LetterDraft } from '../narrative/letter.ts';
+import type { LetterSettings } from '../narrative/letter-settings.ts';
+import type { EvidenceRepository } from '../store/repository.ts';
+
+type Assessed = Extract<Assessment, { status: 'assessed' }>;
+
+/**
+ * An LA's letter, composed once for every front door (issue 14): `kingsway letter`, `kingsway letters` and the web's
+ * letter pages all call this. The draft is written from the assessment, referring back to what last year's letter
+ * reported (as it was sent), to the year's addressee, marked "not a real letter" when any dataset behind it is
+ * synthetic (provenance.ts); then the inspectors' edits are laid over it, with what in them needs looking at again.
+ */
+export async function composeLetter(
+  repo: Pick<EvidenceRepository, 'addressee' | 'letterEdits'>,
+  assessment: Assessed,
+  framework: Framework,
+  lastYear: ReadonlySet<string> | null,
+  settings?: LetterSettings,
+): Promise<EditedLetter & { readonly generated: LetterDraft }> {
+  const code = assessment.la.code;
+  const generated = draftLetter(assessment, framework, (await repo.addressee(code, framework.year)) ?? null, assessment.provenance.synthetic, lastYear, settings);
+  return { generated, ...applyEdits(generated, await repo.letterEdits(code, framework.year)) };
+}

@@ -1,0 +1,16 @@
+import type { LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
+import { prepareEdits } from '../narrative/edits.ts';
+import type { LetterDraft } from '../narrative/letter.ts';
+import type { Store } from '../store/repository.ts';
+
+/**
+ * Records an inspector's edits to a letter, for the command line (`kingsway letter edit`) and the letter page alike
+ * (issue 14): each change checked against the letter as it stands after the ones before it (prepareEdits, which
+ * refuses the batch on the first bad change), then all of them written in one transaction, so a batch is recorded
+ * whole or not at all. The time is the caller's (the shell's clock).
+ */
+export async function recordLetterEdits(store: Store, generated: LetterDraft, changes: readonly LetterEditOp[], by: string, at: string): Promise<{ readonly ids: readonly number[]; readonly records: readonly Omit<LetterEdit, 'id'>[] }> {
+  const records = prepareEdits(generated, await store.letterEdits(generated.la.code, generated.year), changes, by, at);
+  const ids = await store.recordLetterEdits(records);
+  return { ids, records };
+}
