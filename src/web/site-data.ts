@@ -27,6 +27,8 @@ export interface YearView {
 export class SiteData {
   readonly #store: Store;
   readonly #years = new Map<number, Promise<YearView>>();
+  /** The years whose view has been assessed, for a later year's direction of travel to read without waiting. */
+  readonly #resolved = new Map<number, YearView>();
   #las: Promise<readonly LocalAuthority[]> | null = null;
   #hexes: Promise<readonly Hex[]> | null = null;
   /** Bumped on every change, so that anything cached from a year can tell it is stale. */
@@ -88,10 +90,16 @@ export class SiteData {
   year(year: number): Promise<YearView> {
     let view = this.#years.get(year);
     if (!view) {
-      view = this.#load(year);
-      this.#years.set(year, view);
+      const loading = this.#load(year);
+      view = loading;
+      this.#years.set(year, loading);
       // A failed load is not kept: the next request tries again.
-      view.catch(() => this.#years.delete(year));
+      loading.then(
+        (v) => {
+          if (this.#years.get(year) === loading) this.#resolved.set(year, v);
+        },
+        () => this.#years.delete(year),
+      );
     }
     return view;
   }
@@ -99,8 +107,10 @@ export class SiteData {
   async #load(year: number): Promise<YearView> {
     const framework = FRAMEWORKS.find((f) => f.year === year);
     if (!framework) throw new RangeError(`no framework for ${year}`);
-    // Today's years travel from Kingsway's grade of the year before: read from that year's view, not assessed again.
-    const before = previousIndicatorFramework(framework) ? await this.year(year - 1) : null;
+    // Today's years travel from Kingsway's grade of the year before: read from that year's view where it is already
+    // assessed; otherwise the loader derives those grades from this year's run (load-evidence.ts), rather than waiting
+    // for the year before, and the one before that, in a chain back to 2016 (ten years before the first page).
+    const before = previousIndicatorFramework(framework) ? (this.#resolved.get(year - 1) ?? null) : null;
     const previousDerived = before ? { year: before.framework.year, grades: new Map(before.results.flatMap((r) => (r.status === 'assessed' ? [[r.la.code, r.derived] as const] : []))) } : undefined;
     const input = await loadAssessInput(this.#store, framework, undefined, previousDerived ? { previousDerived } : {});
     const results = assessAll(input);
@@ -124,6 +134,7 @@ export class SiteData {
     const now = await this.#store.externalVersion();
     if (this.#external !== null && now !== this.#external) {
       this.#years.clear();
+      this.#resolved.clear();
       this.#las = null;
       this.#hexes = null;
       this.#version++;
@@ -135,6 +146,8 @@ export class SiteData {
   changed(year: number): void {
     this.#years.delete(year);
     this.#years.delete(year + 1);
+    this.#resolved.delete(year);
+    this.#resolved.delete(year + 1);
     this.#version++;
   }
 }
