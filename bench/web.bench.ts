@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -16,8 +17,42 @@ import { scratch } from './support.ts';
  */
 const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
-async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Resident memory of a process, in MB (Linux's /proc). */
+function residentMb(pid: number | undefined): number | null {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Started {
+  readonly url: string;
+  /** From spawning the process: when it listened, when it answered its first page, when every year was assessed. */
+  readonly listeningMs: number;
+  readonly firstAnswerMs: number;
+  readonly warmMs: number;
+  readonly residentAtListen: number | null;
+  readonly residentWarm: number | null;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Starts `kingsway serve` and waits until it has assessed every year (issue 14: it answers as soon as it listens and
+ * assesses in the background), so that the load below measures a warm server, as before. On the way it measures
+ * how soon the process listens, how soon it answers its first page (the front page's year), and its resident memory.
+ */
+async function startServer(db: string): Promise<Started> {
+  const started = performance.now();
   const child = spawn(process.execPath, [main, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let warmed: () => void = () => undefined;
+  const warm = new Promise<void>((resolve) => (warmed = resolve));
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (/^assessed .* in [\d.]+ s/m.test(text)) warmed();
+    else process.stderr.write(chunk);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -25,10 +60,16 @@ async function startServer(db: string): Promise<{ url: string; stop: () => Promi
       const m = out.match(/running at (http:\/\/\S+)/);
       if (m) resolve(m[1]!);
     });
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
   });
-  return { url, stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) };
+  const listeningMs = performance.now() - started;
+  const residentAtListen = residentMb(child.pid);
+  const first = await fetch(`${url}/2011`);
+  await first.text();
+  const firstAnswerMs = performance.now() - started;
+  await warm;
+  const warmMs = performance.now() - started;
+  return { url, listeningMs, firstAnswerMs, warmMs, residentAtListen, residentWarm: residentMb(child.pid), stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) };
 }
 
 interface Load {
@@ -61,7 +102,15 @@ export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
         value: `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms${target ? ` = ${(l.p99 / Math.max(1, reference.p99)).toFixed(1)}× reference p99` : ''}, ${l.errors} errors of ${l.requests}`,
         ...(target ? { target: '200 req/s for 30 s, p99 < 100 ms, no errors', met: l.rps >= 195 && l.p99 < 100 && l.errors === 0 } : {}),
       });
-      return [line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
+      const mb = (x: number | null) => (x === null ? 'not measured (no /proc)' : `${x.toFixed(0)} MB`);
+      const start: BenchLine[] = [
+        { benchmark: 'serve', measure: 'listening, from the process starting', value: `${(server.listeningMs / 1000).toFixed(1)} s` },
+        { benchmark: 'serve', measure: 'first page answered (/2011), from the process starting', value: `${(server.firstAnswerMs / 1000).toFixed(1)} s`, target: 'a few seconds (< 5 s)', met: server.firstAnswerMs < 5000 },
+        { benchmark: 'serve', measure: 'every year assessed in the background, from the process starting', value: `${(server.warmMs / 1000).toFixed(1)} s` },
+        { benchmark: 'serve', measure: 'resident memory when listening', value: mb(server.residentAtListen) },
+        { benchmark: 'serve', measure: 'resident memory with every year assessed', value: mb(server.residentWarm), target: '< 600 MB', met: server.residentWarm !== null && server.residentWarm < 600 },
+      ];
+      return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
     } finally {
       await server.stop();
     }

@@ -6,7 +6,8 @@ import type { Assessment, DistributionRow } from '../judgement/assess.ts';
 import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
 import { loadAssessInput } from '../application/load-evidence.ts';
 import type { LoadedAssessInput } from '../application/load-evidence.ts';
-import type { Hex, Store } from '../store/repository.ts';
+import { sharedReads } from '../application/shared-reads.ts';
+import type { EvidenceRepository, Hex, Store } from '../store/repository.ts';
 import { DEFAULT_LETTER_SETTINGS } from '../narrative/letter-settings.ts';
 import type { LetterSettings } from '../narrative/letter-settings.ts';
 
@@ -26,6 +27,8 @@ export interface YearView {
 
 export class SiteData {
   readonly #store: Store;
+  /** The evidence reads every year makes, shared between them (application/shared-reads.ts); renewed on a change. */
+  #reads: EvidenceRepository;
   readonly #years = new Map<number, Promise<YearView>>();
   /** The years whose view has been assessed, for a later year's direction of travel to read without waiting. */
   readonly #resolved = new Map<number, YearView>();
@@ -39,6 +42,7 @@ export class SiteData {
 
   constructor(store: Store, letterSettings: LetterSettings = DEFAULT_LETTER_SETTINGS) {
     this.#store = store;
+    this.#reads = sharedReads(store);
     this.letterSettings = letterSettings;
   }
 
@@ -112,7 +116,7 @@ export class SiteData {
     // for the year before, and the one before that, in a chain back to 2016 (ten years before the first page).
     const before = previousIndicatorFramework(framework) ? (this.#resolved.get(year - 1) ?? null) : null;
     const previousDerived = before ? { year: before.framework.year, grades: new Map(before.results.flatMap((r) => (r.status === 'assessed' ? [[r.la.code, r.derived] as const] : []))) } : undefined;
-    const input = await loadAssessInput(this.#store, framework, undefined, previousDerived ? { previousDerived } : {});
+    const input = await loadAssessInput(this.#reads, framework, undefined, previousDerived ? { previousDerived } : {});
     const results = assessAll(input);
     return {
       framework,
@@ -135,6 +139,7 @@ export class SiteData {
     if (this.#external !== null && now !== this.#external) {
       this.#years.clear();
       this.#resolved.clear();
+      this.#reads = sharedReads(this.#store);
       this.#las = null;
       this.#hexes = null;
       this.#version++;
