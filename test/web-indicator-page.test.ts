@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { launchChromium } from '../src/render/pdf.ts';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { buildServer } from '../src/web/server.ts';
+import { describe, it } from 'node:test';
+import { servedInChromium } from './support/chromium-server.ts';
 import { indicatorWebStore } from './support/indicator-web.ts';
 
 /**
@@ -21,26 +17,12 @@ const shots = process.env['KINGSWAY_SCREENSHOTS'];
 declare const document: { documentElement: { scrollWidth: number } };
 
 describe("an indicator year's LA page in Chromium", () => {
-  let app: FastifyInstance;
-  let store: SqliteStore;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    store = await indicatorWebStore();
-    app = buildServer(store, { logStream: { write: () => undefined } }).app;
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-  });
+  const site = servedInChromium(indicatorWebStore);
 
   for (const width of [375, 1280]) {
     it(`is accessible and fits a ${width} px screen, with the trust figures and the succession shown`, async () => {
-      const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-      const response = await page.goto(`${base}/2024/la/356`);
+      const page = await (await site.browser.newContext({ viewport: { width, height: 900 } })).newPage();
+      const response = await page.goto(`${site.base}/2024/la/356`);
       assert.equal(response?.status(), 200);
       assert.ok(await page.locator('#trust-figures').isVisible());
       assert.ok(await page.locator('#succession').isVisible());

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { launchChromium } from '../src/render/pdf.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { servedInChromium } from './support/chromium-server.ts';
 import { webFixtureStore } from './support/web.ts';
-import { buildServer } from '../src/web/server.ts';
 
 /**
  * Every page type as it lays out in the Debian Chromium on a phone (375 px) and a laptop (1280 px): never wider than
@@ -34,29 +31,15 @@ const PAGES = {
 } as const;
 
 describe('the web pages laid out at phone and laptop widths', () => {
-  let app: FastifyInstance;
-  let store: SqliteStore;
-  let browser: Browser;
-  let base: string;
+  const site = servedInChromium(webFixtureStore);
   const contexts = new Map<number, BrowserContext>();
   const open = async (width: number, path: string) => {
-    if (!contexts.has(width)) contexts.set(width, await browser.newContext({ viewport: { width, height: 900 } }));
+    if (!contexts.has(width)) contexts.set(width, await site.browser.newContext({ viewport: { width, height: 900 } }));
     const page = await contexts.get(width)!.newPage();
-    const response = await page.goto(`${base}${path}`);
+    const response = await page.goto(`${site.base}${path}`);
     assert.ok(response && response.status() < 500, path);
     return page;
   };
-  before(async () => {
-    store = await webFixtureStore();
-    app = buildServer(store, { logStream: { write: () => undefined } }).app;
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-  });
 
   it('no page is wider than a 375 px screen (the year links wrap, tables reflow or scroll in their own region)', async () => {
     for (const width of [375, 1280]) {
@@ -99,12 +82,12 @@ describe('the web pages laid out at phone and laptop widths', () => {
   });
 
   it('pages use the system font, never GDS Transport, and never fetch its font files', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const fetched: string[] = [];
     context.on('request', (r) => void fetched.push(new URL(r.url()).pathname));
     for (const path of [PAGES.national, PAGES.letter]) {
       const page = await context.newPage();
-      await page.goto(`${base}${path}`);
+      await page.goto(`${site.base}${path}`);
       await page.evaluate(() => document.fonts.ready);
       const families = await page.evaluate(() => [...document.querySelectorAll('h1, p, a, th, td, label, button, .govuk-tag, .govuk-service-navigation__link')].map((e) => getComputedStyle(e).fontFamily));
       assert.ok(families.length > 10);

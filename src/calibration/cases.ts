@@ -35,13 +35,17 @@ export function dayBefore(date: string): string {
  * exist in that year (a boundary change).
  */
 export function profileBefore(run: ProfileRun, la: LaCode, startDate: string): LaProfile | null {
-  const framework = { ...run.framework, profileDate: dayBefore(startDate) };
   try {
-    return buildProfile({ ...run, framework }, la);
+    return buildProfile(runBefore(run, startDate), la);
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
+}
+
+/** A run whose profile date (and so Block B) is the day before an inspection began; its other evidence unchanged. */
+export function runBefore(run: ProfileRun, startDate: string): ProfileRun {
+  return { ...run, framework: { ...run.framework, profileDate: dayBefore(startDate) } };
 }
 
 /** When an inspection began: its start date, or its end where the data gives no start. */

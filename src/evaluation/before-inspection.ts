@@ -1,4 +1,4 @@
-import { beganOn, dayBefore } from '../calibration/cases.ts';
+import { beganOn, runBefore } from '../calibration/cases.ts';
 import type { LaInspection } from '../domain/la-inspection.ts';
 import { assessOne } from '../judgement/assess.ts';
 import type { Assessment, AssessInput } from '../judgement/assess.ts';
@@ -12,6 +12,5 @@ import type { Assessment, AssessInput } from '../judgement/assess.ts';
 export function assessmentBefore(input: AssessInput, inspection: LaInspection): Assessment | undefined {
   const la = input.run.evidence.evidence.las.find((l) => l.code === inspection.la);
   if (!la) return undefined;
-  const framework = { ...input.run.framework, profileDate: dayBefore(beganOn(inspection)) };
-  return assessOne({ ...input, run: { ...input.run, framework } }, la);
+  return assessOne({ ...input, run: runBefore(input.run, beganOn(inspection)) }, la);
 }

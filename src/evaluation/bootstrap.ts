@@ -40,21 +40,33 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function bootstrapInterval<T>(cases: readonly T[], statistic: (sample: readonly T[]) => number | null, options: BootstrapOptions = {}): BootstrapInterval | null {
+/**
+ * The statistic on each of `resamples` draws (those where it is defined), in draw order, and how many draws there were:
+ * what an interval is taken from, and what a caller asking more of the same draws (the share above zero) reads.
+ */
+export function bootstrapDraws<T>(cases: readonly T[], statistic: (sample: readonly T[]) => number | null, options: BootstrapOptions = {}): { readonly values: number[]; readonly resamples: number } {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const level = options.level ?? 0.95;
   const n = cases.length;
-  if (n === 0 || resamples <= 0) return null;
-  const rng = stream(`${options.seed ?? DEFAULT_SEED}|${n}`);
   const values: number[] = [];
+  if (n === 0 || resamples <= 0) return { values, resamples };
+  const rng = stream(`${options.seed ?? DEFAULT_SEED}|${n}`);
   const sample: T[] = new Array<T>(n);
   for (let b = 0; b < resamples; b++) {
     for (let i = 0; i < n; i++) sample[i] = cases[rng.int(0, n - 1)]!;
     const value = statistic(sample);
     if (value !== null && Number.isFinite(value)) values.push(value);
   }
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
+  return { values, resamples };
+}
+
+/** The percentile interval of draws already made (`bootstrapDraws`); `null` when no draw gave a value. */
+export function intervalOf(draws: { readonly values: readonly number[]; readonly resamples: number }, level = 0.95): BootstrapInterval | null {
+  if (draws.values.length === 0) return null;
+  const sorted = [...draws.values].sort((a, b) => a - b);
   const tail = (1 - level) / 2;
-  return { low: quantile(values, tail), high: quantile(values, 1 - tail), level, resamples, undefinedDraws: resamples - values.length };
+  return { low: quantile(sorted, tail), high: quantile(sorted, 1 - tail), level, resamples: draws.resamples, undefinedDraws: draws.resamples - sorted.length };
+}
+
+export function bootstrapInterval<T>(cases: readonly T[], statistic: (sample: readonly T[]) => number | null, options: BootstrapOptions = {}): BootstrapInterval | null {
+  return intervalOf(bootstrapDraws(cases, statistic, options), options.level ?? 0.95);
 }

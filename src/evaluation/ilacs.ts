@@ -7,7 +7,7 @@ import type { Assessment } from '../judgement/assess.ts';
 import type { Derivation } from '../judgement/derive.ts';
 import { agreement, precision, recall } from './agreement.ts';
 import type { Agreement, Grade4 } from './agreement.ts';
-import { bootstrapInterval, DEFAULT_RESAMPLES, DEFAULT_SEED } from './bootstrap.ts';
+import { bootstrapDraws, bootstrapInterval, DEFAULT_RESAMPLES, DEFAULT_SEED, intervalOf } from './bootstrap.ts';
 import type { BootstrapInterval } from './bootstrap.ts';
 
 /**
@@ -248,19 +248,11 @@ function kappaDifference(sample: readonly IlacsCase[]): number | null {
 
 function overCarryForward(compared: readonly IlacsCase[], resamples: number, seed: string): SetEvaluation['overCarryForward'] {
   const difference = compared.length === 0 ? null : kappaDifference(compared);
-  const interval = bootstrapInterval(compared, kappaDifference, { resamples, seed });
-  // The share of draws above zero, from the same draws (the same seed and cases give the same sample sequence).
-  let above = 0;
-  let defined = 0;
-  bootstrapInterval(compared, (sample) => {
-    const d = kappaDifference(sample);
-    if (d !== null) {
-      defined++;
-      if (d > 0) above++;
-    }
-    return d;
-  }, { resamples, seed });
-  return { difference, interval, shareOfDrawsAbove: defined === 0 ? null : above / defined };
+  // One set of draws gives both the interval and the share of draws in which Kingsway's kappa is the higher.
+  const draws = bootstrapDraws(compared, kappaDifference, { resamples, seed });
+  const interval = intervalOf(draws);
+  const above = draws.values.filter((d) => d > 0).length;
+  return { difference, interval, shareOfDrawsAbove: draws.values.length === 0 ? null : above / draws.values.length };
 }
 
 function evaluateSet(all: readonly IlacsCase[], set: SetEvaluation['set'], resamples: number, seed: string): SetEvaluation {

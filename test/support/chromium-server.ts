@@ -1,0 +1,49 @@
+import { after, before } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../src/render/pdf.ts';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { buildServer } from '../../src/web/server.ts';
+
+export interface ServedInChromium {
+  /** The server's address, `http://127.0.0.1:<port>`. */
+  readonly base: string;
+  readonly browser: Browser;
+  readonly store: SqliteStore;
+}
+
+/**
+ * For a `describe` of browser tests: before them, the site served on a free loopback port from the store `makeStore`
+ * gives (quietly: no request log) and the Debian Chromium launched; after them, both closed and the store too.
+ * Call it inside the `describe`; read the fields in the tests.
+ */
+export function servedInChromium(makeStore: () => Promise<SqliteStore>): ServedInChromium {
+  let app: FastifyInstance | undefined;
+  let store: SqliteStore | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  before(async () => {
+    store = await makeStore();
+    app = buildServer(store, { logStream: { write: () => undefined } }).app;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+  return {
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet: read this inside a test');
+      return browser;
+    },
+    get store() {
+      if (!store) throw new Error('the store is not open yet: read this inside a test');
+      return store;
+    },
+  };
+}
