@@ -20,15 +20,15 @@ test('a backup restored gives a store with the same fingerprint', async () => {
     const made = s.kingsway('backup', backup);
     assert.equal(made.status, 0, made.stderr);
     assert.match(made.stdout, /backed up .* \(\d+ pages\)/);
-    const before = fingerprint(s.db);
-    assert.equal(fingerprint(backup), before);
+    const before = await fingerprint(s.db);
+    assert.equal(await fingerprint(backup), before);
     // The store changes after the backup; the restore brings it back.
     assert.equal(judge('2').status, 0);
-    assert.notEqual(fingerprint(s.db), before);
+    assert.notEqual(await fingerprint(s.db), before);
     const restored = s.kingsway('restore', backup);
     assert.equal(restored.status, 0, restored.stderr);
     assert.match(restored.stdout, /restored .* datasets\)/);
-    assert.equal(fingerprint(s.db), before);
+    assert.equal(await fingerprint(s.db), before);
   } finally {
     s.cleanup();
   }
@@ -42,11 +42,11 @@ test('a backup is never written over a file, and a restore refuses what is not a
     const over = s.kingsway('backup', existing);
     assert.equal(over.status, 1);
     assert.match(over.stderr, /exists: a backup is written to a new file/);
-    const before = fingerprint(s.db);
+    const before = await fingerprint(s.db);
     const wrong = s.kingsway('restore', existing);
     assert.equal(wrong.status, 1);
     assert.match(wrong.stderr, /is not a Kingsway database/);
-    assert.equal(fingerprint(s.db), before);
+    assert.equal(await fingerprint(s.db), before);
     const missing = s.kingsway('restore', join(s.dir, 'no-such.db'));
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /no backup/);

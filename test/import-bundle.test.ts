@@ -6,7 +6,7 @@ import { readBundle } from '../src/ingest/bundle/read.ts';
 import type { SourceRead } from '../src/ingest/source.ts';
 import type { Rejection } from '../src/domain/errors.ts';
 import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
-import { copyBundle, fingerprint, openStore, readEverything, tempDir } from './support/store.ts';
+import { copyBundle, dbOf, fingerprint, openStore, readEverything, tempDir } from './support/store.ts';
 
 /**
  * The evidence bundle import, as a user meets it: a valid bundle imports and re-imports without change; each kind of
@@ -63,7 +63,7 @@ describe('evidence bundle import', () => {
     assert.equal(first.status, 'written');
     assert.equal((await store.providers({ la: FIXTURE_LAS[0]!.code })).length, 4);
     await store.close();
-    const once = fingerprint(join(dir, 'kingsway.db'));
+    const once = await fingerprint(dbOf(dir));
     const reopened = await openStore(dir);
     const onceFacts = await readEverything(reopened);
     await reopened.close();
@@ -71,7 +71,7 @@ describe('evidence bundle import', () => {
     const again = await openStore(dir);
     assert.equal((await again.replaceDataset(read.batch)).status, 'unchanged');
     await again.close();
-    assert.equal(fingerprint(join(dir, 'kingsway.db')), once, 're-import must leave every row as it was');
+    assert.equal(await fingerprint(dbOf(dir)), once, 're-import must leave every row as it was');
 
     // Even when the content is written again (as when another file of the bundle changed), the same rows result.
     const forced = await openStore(dir);
@@ -79,7 +79,7 @@ describe('evidence bundle import', () => {
     assert.deepEqual(rewrite.status === 'written' && rewrite.replaced, true);
     assert.deepEqual(await readEverything(forced), onceFacts, 'rewriting the same content gives the same facts');
     await forced.close();
-    assert.notEqual(fingerprint(join(dir, 'kingsway.db')), once, 'the dataset record notes the new file list');
+    assert.notEqual(await fingerprint(dbOf(dir)), once, 'the dataset record notes the new file list');
   });
 
   const cases: ReadonlyArray<{ name: string; file: string; change: (t: string) => string; expect: Partial<Omit<Rejection, 'reason'>> & { reason: RegExp } }> = [
@@ -164,7 +164,7 @@ describe('evidence bundle import', () => {
       const store = await openStore(dir);
       await store.replaceDataset(FIXTURE_LA_BATCH);
       await store.close();
-      const before = fingerprint(join(dir, 'kingsway.db'));
+      const before = await fingerprint(dbOf(dir));
 
       if (c.name === 'a windows-1252 file') {
         // "Ofsted £" style: a byte that windows-1252 writes for "é" is not UTF-8.
@@ -185,7 +185,7 @@ describe('evidence bundle import', () => {
 
       const store2 = await openStore(dir);
       await store2.close();
-      assert.equal(fingerprint(join(dir, 'kingsway.db')), before, 'the store must be unchanged');
+      assert.equal(await fingerprint(dbOf(dir)), before, 'the store must be unchanged');
     });
   }
 

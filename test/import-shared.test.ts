@@ -8,8 +8,7 @@ import { assessmentYearDate, existsOn } from '../src/domain/local-authority.ts';
 import type { LaCode } from '../src/domain/local-authority.ts';
 import { runImport } from '../src/cli/commands/import.ts';
 import type { Io } from '../src/cli/io.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { fingerprint, tempDir } from './support/store.ts';
+import { dbOf, fingerprint, openSpec, tempDir } from './support/store.ts';
 
 /**
  * `kingsway import` on the real published data in shared/data, as CI lays it out beside the checkout. Skipped (and
@@ -25,8 +24,8 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   let db: string;
   before(async () => {
     tmp = tempDir();
-    db = join(tmp.dir, 'kingsway.db');
-    const store = await SqliteStore.open(db);
+    db = dbOf(tmp.dir);
+    const store = await openSpec(db);
     const results = await runImport(store, { dataDir, bundles: [], dryRun: false, today: '2026-12-01' }, quiet);
     await store.close();
     assert.deepEqual(
@@ -38,7 +37,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   after(() => tmp.cleanup());
 
   it('has 150 LAs before April 2009 and 152 from then to 2011', async () => {
-    const store = await SqliteStore.open(db);
+    const store = await openSpec(db);
     const las = await store.localAuthorities();
     await store.close();
     const inYear = (y: number) => las.filter((la) => existsOn(la, assessmentYearDate(y))).length;
@@ -49,7 +48,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   });
 
   it('has all 641,070 LAIT values, with "-" kept as the symbol x and its original', async () => {
-    const store = await SqliteStore.open(db);
+    const store = await openSpec(db);
     const values = await store.indicatorValues();
     const indicators = await store.indicators();
     await store.close();
@@ -64,7 +63,7 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   });
 
   it('has both neighbour vintages, ten neighbours each', async () => {
-    const store = await SqliteStore.open(db);
+    const store = await openSpec(db);
     assert.deepEqual(await store.neighbourVintages(), ['2021-04', '2025-05']);
     const stockport = await store.neighbours('356' as LaCode, '2021-04');
     await store.close();
@@ -73,12 +72,12 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
   });
 
   it('re-importing the same files changes nothing', async () => {
-    const before = fingerprint(db);
-    const store = await SqliteStore.open(db);
+    const before = await fingerprint(db);
+    const store = await openSpec(db);
     const results = await runImport(store, { dataDir, bundles: [], dryRun: false, today: '2026-12-01' }, quiet);
     await store.close();
     assert.ok(results.every((r) => r.status === 'unchanged'), JSON.stringify(results.map((r) => r.status)));
-    assert.equal(fingerprint(db), before);
+    assert.equal(await fingerprint(db), before);
   });
 
   it('`kingsway las --year 2011` prints 152 LAs, a 3-digit code on each line', () => {
@@ -129,15 +128,15 @@ describe('import of the published data', { skip: haveData ? false : 'shared/data
 
   it('--dry-run validates everything and writes nothing', async () => {
     const dry = join(tmp.dir, 'dry.db');
-    const store = await SqliteStore.open(dry);
+    const store = await openSpec(dry);
     await store.close();
-    const empty = fingerprint(dry);
-    const again = await SqliteStore.open(dry);
+    const empty = await fingerprint(dry);
+    const again = await openSpec(dry);
     const results = await runImport(again, { dataDir, bundles: [], dryRun: true, today: '2026-12-01' }, quiet);
     await again.close();
     assert.ok(results.every((r) => r.status === 'valid'), JSON.stringify(results.map((r) => [r.source, r.status])));
     assert.equal(results.find((r) => r.source === 'lait')?.counts['indicator_value'], 641_070);
-    assert.equal(fingerprint(dry), empty);
+    assert.equal(await fingerprint(dry), empty);
   });
 
   it('`kingsway show la 999` fails with a message naming the code', () => {

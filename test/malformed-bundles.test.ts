@@ -16,7 +16,7 @@ import { neighbourDataset } from '../src/ingest/sources/neighbours.ts';
 import { hexDataset } from '../src/ingest/sources/hexmap.ts';
 import type { Store } from '../src/store/repository.ts';
 import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
-import { copyBundle, fingerprint, openStore, tempDir } from './support/store.ts';
+import { copyBundle, dbOf, fingerprint, openStore, tempDir } from './support/store.ts';
 
 /**
  * The fuzz corpus of issue 11, "Input that corrupts or escapes": test/fixtures/malformed-bundles/<case>/ is the
@@ -111,8 +111,8 @@ describe('malformed evidence bundles (issue 11 corpus)', () => {
         }
       }
       await loadedStore(root);
-      const db = join(root, 'kingsway.db');
-      const before = fingerprint(db);
+      const db = dbOf(root);
+      const before = await fingerprint(db);
 
       const store = await openStore(root);
       const result = await importBundle(store, bundle, TODAY);
@@ -135,7 +135,7 @@ describe('malformed evidence bundles (issue 11 corpus)', () => {
         assert.ok(r.value.length <= 200, `a rejected value is shown ${r.value.length} characters long`);
         assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202e]/u.test(said), `a control character is shown raw: ${JSON.stringify(said)}`);
       }
-      assert.equal(fingerprint(db), before, 'the store must be unchanged');
+      assert.equal(await fingerprint(db), before, 'the store must be unchanged');
     });
   }
 });
@@ -157,8 +157,8 @@ describe('what an import may replace', () => {
   it('replacing the LA list with one that drops an LA a bundle’s rows point at is refused, naming what would break', async () => {
     const dir = join(tmp.dir, 'las');
     await loadedStore(dir);
-    const db = join(dir, 'kingsway.db');
-    const before = fingerprint(db);
+    const db = dbOf(dir);
+    const before = await fingerprint(db);
     const store = await openStore(dir);
     const withoutStockport = { ...FIXTURE_LA_BATCH, files: [{ path: 'las-without-356.csv', sha256: 'x', rows: 4 }], localAuthorities: FIXTURE_LAS.filter((la) => la.code !== '356') };
     await assert.rejects(store.replaceDataset(withoutStockport), (error: unknown) => {
@@ -174,7 +174,7 @@ describe('what an import may replace', () => {
     assert.equal((await store.replaceDataset(renamed)).status, 'written');
     await store.replaceDataset(FIXTURE_LA_BATCH);
     await store.close();
-    assert.equal(fingerprint(db), before, 'the refused import changed nothing, and the LA list is as it was');
+    assert.equal(await fingerprint(db), before, 'the refused import changed nothing, and the LA list is as it was');
   });
 
   it('an inspector judgement on an LA keeps the LA list from dropping it', async () => {
@@ -201,7 +201,7 @@ describe('what an import may replace', () => {
     writeFileSync(join(second, 'indicator-values.csv'), 'indicator_id,area_kind,area_code,period,value\nNI 75,la,358,2009/10,55.0\n');
     writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('"rows":4', '"rows":1'));
     assert.deepEqual(await importBundle(store, second, TODAY), { ok: true });
-    const before = fingerprint(join(dir, 'kingsway.db'));
+    const before = await fingerprint(dbOf(dir));
     // fixture-minimal again, its indicator renamed: NI 75 would be gone, and fixture-values's value with it.
     const first = copyBundle('minimal', join(dir, 'first'));
     for (const file of ['indicators.csv', 'indicator-values.csv']) writeFileSync(join(first, file), readFileSync(join(first, file), 'utf8').replaceAll('NI 75', 'NI 75a'));
@@ -209,7 +209,7 @@ describe('what an import may replace', () => {
     await store.close();
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.rejections[0]!.reason, /replacing "fixture-minimal" would leave 1 indicator values of dataset "fixture-values" pointing at indicator NI 75, which it no longer has/);
-    assert.equal(fingerprint(join(dir, 'kingsway.db')), before);
+    assert.equal(await fingerprint(dbOf(dir)), before);
   });
 
   it('a synthetic bundle re-imported over itself, changed, still imports', async () => {

@@ -13,8 +13,8 @@ import { assessAll } from '../src/judgement/assess.ts';
 import type { BlockCRow, Comparison } from '../src/profile/block-c.ts';
 import { loadAssessInput } from '../src/application/load-evidence.ts';
 import type { ImportBatch } from '../src/store/repository.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
+import { scratchStore } from './support/store.ts';
 
 /**
  * Each seed letter, reconstructed as an evidence bundle, assessed end to end through the store: the grade the letter
@@ -55,7 +55,7 @@ for (const folder of readdirSync(seeds)) {
     };
 
     before(async () => {
-      const store = await SqliteStore.open(':memory:');
+      const store = await scratchStore();
       await store.replaceDataset(FIXTURE_LA_BATCH);
       await store.replaceDataset(batch);
       const direction = file.facts.find((f) => f.kind === 'direction');

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { launchChromium } from '../src/render/pdf.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../src/store/repository.ts';
 import { webFixtureStore } from './support/web.ts';
 import { buildServer } from '../src/web/server.ts';
 
@@ -36,7 +36,7 @@ async function accessible(page: Page, name: string): Promise<void> {
 
 describe('the web application in Chromium', () => {
   let app: FastifyInstance;
-  let store: SqliteStore;
+  let store: Store;
   let browser: Browser;
   let page: Page;
   let base: string;

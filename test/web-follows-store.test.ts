@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildServer } from '../src/web/server.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { cliStore, seedFixture } from './support/cli.ts';
+import { openSpec } from './support/store.ts';
 
 /**
  * A running server follows the store (issue 14): a judgement recorded from the command line, by another process on
@@ -11,7 +11,7 @@ import { cliStore, seedFixture } from './support/cli.ts';
  */
 test('a judgement recorded from the CLI shows on a running server without a restart', async () => {
   const s = await cliStore(seedFixture('stockport-2011-assessment'));
-  const store = await SqliteStore.open(s.db);
+  const store = await openSpec(s.db);
   const { app, data } = buildServer(store);
   try {
     const first = await app.inject({ url: '/2011/la/356' });

@@ -6,7 +6,7 @@ import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../d
 import { readSettings } from './framework-options.ts';
 import { defaultDataDir, NO_DATA_FOLDER } from './data-dir.ts';
 import { letterSettingsFrom } from './deployment.ts';
-import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { describeLocation, openStore, restoreStore, storeLocation } from '../store/open-store.ts';
 import type { Store } from '../store/repository.ts';
 import { exitQuietlyOnClosedPipe, processIo } from './io.ts';
 import { frameworkYearHelp, frameworkYears, wordYears } from '../frameworks/years.ts';
@@ -44,7 +44,7 @@ const io = processIo();
 exitQuietlyOnClosedPipe();
 const program = new Command('kingsway')
   .description(`Ofsted's annual assessment of local authority children's services (${YEARS.official[0]}-${YEARS.official.at(-1)}), reconstructed, and applied to today's data (${wordYears(YEARS.indicators)})`)
-  .addOption(new Option('--db <path>', 'the database file').env('KINGSWAY_DB').default('./kingsway.db'))
+  .addOption(new Option('--db <path|url>', 'the database: an SQLite file, or a PostgreSQL server as postgres://user@host:port/database').env('KINGSWAY_DB').default('./kingsway.db'))
   .showHelpAfterError()
   // `letter` has options of its own and subcommands (`letter edit`) with theirs: each takes the options after it.
   .enablePositionalOptions()
@@ -57,8 +57,11 @@ const integer = (name: string, min: number, max: number) => (value: string) => {
   return n;
 };
 
+/** The store --db names: a file path (SQLite, the default) or a postgres:// URL. */
+const location = () => storeLocation(program.opts<{ db: string }>().db);
+
 async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await SqliteStore.open(resolve(program.opts<{ db: string }>().db));
+  const store = await openStore(location());
   try {
     return await run(store);
   } finally {
@@ -343,7 +346,7 @@ program
   .action(async (path: string) => {
     await withStore(async (store) => {
       const { pages } = await store.backup(resolve(path));
-      io.out(`backed up ${resolve(program.opts<{ db: string }>().db)} to ${resolve(path)} (${pages} pages)`);
+      io.out(`backed up ${describeLocation(location())} to ${resolve(path)} (${pages} pages)`);
     });
   });
 
@@ -352,12 +355,9 @@ program
   .description('replace the store with a backup, after checking it is a Kingsway database this version can read')
   .argument('<path>', 'the backup file to restore')
   .action(async (path: string) => {
-    const { restoreSqlite } = await import('../store/sqlite/backup.ts');
-    const target = resolve(program.opts<{ db: string }>().db);
-    if (resolve(path) === target) throw new UsageError(`the backup ${JSON.stringify(path)} is the store itself`);
-    const { pages } = await restoreSqlite(resolve(path), target);
+    await restoreStore(location(), path);
     // Opening it migrates a backup from an older Kingsway to this schema.
-    await withStore(async (store) => io.out(`restored ${target} from ${resolve(path)} (${pages} pages; ${(await store.datasets()).length} datasets)`));
+    await withStore(async (store) => io.out(`restored ${describeLocation(location())} from ${resolve(path)} (${(await store.datasets()).length} datasets)`));
   });
 
 program

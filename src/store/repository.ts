@@ -81,7 +81,7 @@ export interface LaEvidenceSummary {
 }
 
 /**
- * What the core reads. Adapters implement it (SQLite now; PostgreSQL later) and the core never sees SQL.
+ * What the core reads. Adapters implement it (SQLite, PostgreSQL: kysely-store.ts holds what they share) and the core never sees SQL.
  * Every method returns domain values, checked against their vocabularies on the way out.
  */
 export interface EvidenceRepository {
@@ -121,7 +121,6 @@ export interface EvidenceWriter {
 /** Where inspector judgements are recorded: appended, never updated or deleted. */
 export interface JudgementWriter {
   recordJudgement(judgement: InspectorJudgement): Promise<void>;
-  /** Appends an edit and returns its number. */
   /** A batch of an inspector's edits, recorded together in one transaction or not at all; their ids, in order. */
   recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]>;
 }
@@ -135,4 +134,6 @@ export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWrit
   externalVersion(): Promise<number>;
   /** A consistent snapshot of everything stored, written to a new file that `kingsway restore` can read back. */
   backup(target: string): Promise<{ readonly pages: number }>;
+  /** A hash of every stored row (people's work included): equal fingerprints, equal stores, whichever the database. */
+  fingerprint(): Promise<string>;
 }

@@ -170,6 +170,12 @@ export interface LetterEditTable {
   recorded_at: string;
 }
 
+/** The store's data version (migration 004): one row, raised by every writing transaction on PostgreSQL. */
+export interface StoreVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   dataset: DatasetTable;
   local_authority: LocalAuthorityTable;
@@ -186,4 +192,31 @@ export interface Database {
   hex: HexTable;
   inspector_judgement: InspectorJudgementTable;
   letter_edit: LetterEditTable;
+  store_version: StoreVersionTable;
 }
+
+/**
+ * Every table, parents before children (la_inspection before its findings): the order a backup is copied and
+ * restored in, and what a fingerprint reads. Kysely's own migration tables are left out: each store keeps its own.
+ */
+export const TABLES = [
+  'dataset',
+  'local_authority',
+  'neighbour',
+  'provider',
+  'provider_inspection',
+  'la_inspection',
+  'la_inspection_finding',
+  'indicator',
+  'period',
+  'indicator_value',
+  'outcome_count',
+  'addressee',
+  'hex',
+  'inspector_judgement',
+  'letter_edit',
+  'store_version',
+] as const satisfies readonly (keyof Database)[];
+
+/** Tables whose `id` the database numbers (identity columns on PostgreSQL, whose sequence a restore must move on). */
+export const NUMBERED_TABLES = ['provider_inspection', 'la_inspection', 'inspector_judgement', 'letter_edit'] as const satisfies readonly (keyof Database)[];

@@ -2,14 +2,14 @@ import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/render/pdf.ts';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/repository.ts';
 import { buildServer } from '../../src/web/server.ts';
 
 export interface ServedInChromium {
   /** The server's address, `http://127.0.0.1:<port>`. */
   readonly base: string;
   readonly browser: Browser;
-  readonly store: SqliteStore;
+  readonly store: Store;
 }
 
 /**
@@ -17,9 +17,9 @@ export interface ServedInChromium {
  * gives (quietly: no request log) and the Debian Chromium launched; after them, both closed and the store too.
  * Call it inside the `describe`; read the fields in the tests.
  */
-export function servedInChromium(makeStore: () => Promise<SqliteStore>): ServedInChromium {
+export function servedInChromium(makeStore: () => Promise<Store>): ServedInChromium {
   let app: FastifyInstance | undefined;
-  let store: SqliteStore | undefined;
+  let store: Store | undefined;
   let browser: Browser | undefined;
   let base = '';
   before(async () => {

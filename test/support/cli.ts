@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_LA_BATCH } from './las.ts';
-import { openStore, tempDir } from './store.ts';
+import { dbOf, openStore, tempDir } from './store.ts';
 
 const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
@@ -25,7 +24,7 @@ export interface CliStore {
  */
 export async function cliStore(...bundles: string[]): Promise<CliStore> {
   const tmp = tempDir();
-  const db = join(tmp.dir, 'kingsway.db');
+  const db = dbOf(tmp.dir);
   const store = await openStore(tmp.dir);
   await store.replaceDataset(FIXTURE_LA_BATCH);
   await store.close();

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { readBundle } from '../../src/ingest/bundle/read.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/repository.ts';
 import { seedFixture } from './cli.ts';
 import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from './las.ts';
+import { scratchStore } from './store.ts';
 
-/** The web tests' store, in memory: the fixture LAs and their hexes, and the Stockport 2011 seed fixture. */
-export async function webFixtureStore(): Promise<SqliteStore> {
-  const store = await SqliteStore.open(':memory:');
+/** The web tests' store, a scratch one (SQLite in memory, or a PostgreSQL schema: support/store.ts): the fixture LAs and their hexes, and the Stockport 2011 seed fixture. */
+export async function webFixtureStore(): Promise<Store> {
+  const store = await scratchStore();
   await store.replaceDataset(FIXTURE_LA_BATCH);
   await store.replaceDataset(FIXTURE_HEX_BATCH);
   const read = readBundle({ dir: seedFixture('stockport-2011-assessment'), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../domain/errors.ts';
-import { MIGRATIONS } from '../migrations/index.ts';
+import { MIGRATION_NAMES } from '../migrations/index.ts';
 
 /**
  * Backup and restore of the embedded store (issue 14), through SQLite's online backup API (better-sqlite3's
@@ -32,7 +32,7 @@ export function checkBackup(path: string): void {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const applied = db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[];
-    const known = new Set(Object.keys(MIGRATIONS));
+    const known = new Set(MIGRATION_NAMES);
     const unknown = applied.find((m) => !known.has(m.name));
     if (unknown) throw new StoreError(`${JSON.stringify(path)} was written by a newer Kingsway (migration ${unknown.name}); upgrade Kingsway to restore it`);
     if (applied.length === 0) throw new StoreError(`${JSON.stringify(path)} is not a Kingsway database: it has no migrations`);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { webFixtureStore } from '../../../test/support/web.ts';
-import type { SqliteStore } from './sqlite-store.ts';
+import type { Store } from '../repository.ts';
 
 /** The store says which dataset each piece of evidence came from, grouped, and reads only the tables asked for. */
 describe('evidenceDatasets', () => {
-  let store: SqliteStore;
+  let store: Store;
   before(async () => {
     store = await webFixtureStore();
   });

@@ -1,84 +1,30 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from '../../domain/errors.ts';
-import type { Addressee } from '../../domain/addressee.ts';
-import type { EditBasis, LetterEdit, LetterEditOp } from '../../domain/letter-edit.ts';
-import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
-import type { IndicatorDefinition, IndicatorValue } from '../../domain/indicator.ts';
-import type { LaInspection, LaInspectionFinding } from '../../domain/la-inspection.ts';
-import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
-import type { NeighbourSet } from '../../domain/neighbours.ts';
-import { AREA_KINDS } from '../../domain/indicator.ts';
-import { JUDGEMENTS } from '../../domain/judgement.ts';
-import type { EvidenceSource, EvidenceSourceQuery, EvidenceTable } from '../../domain/evidence-source.ts';
-import type { OutcomeCount } from '../../domain/outcome-count.ts';
-import { PROVIDER_TYPES } from '../../domain/provider.ts';
-import type { Provider, ProviderInspection } from '../../domain/provider.ts';
-import { MIGRATIONS } from '../migrations/index.ts';
-import type {
-  Hex,
-  ImportBatch,
-  ImportOutcome,
-  IndicatorValueQuery,
-  LaEvidenceSummary,
-  ProviderQuery,
-  SourceFile,
-  Store,
-  StoredDataset,
-} from '../repository.ts';
+import { KyselyStore } from '../kysely-store.ts';
+import { migrate } from '../migrate.ts';
+import type { ImportBatch, ImportOutcome } from '../repository.ts';
 import type { Database as Schema } from '../schema.ts';
-import {
-  laCode,
-  oneOf,
-  toBand,
-  toDatasetKind,
-  toFinding,
-  toIndicator,
-  toInspectorJudgement,
-  toIndicatorValue,
-  toLaInspection,
-  toLocalAuthority,
-  toProvider,
-  toProviderInspection,
-} from './rows.ts';
 import { backupSqlite } from './backup.ts';
 import { writeBatch } from './write.ts';
 
-const migrationProvider: MigrationProvider = {
-  getMigrations: async (): Promise<Record<string, Migration>> => ({ ...MIGRATIONS }),
-};
-
-/**
- * A stable hash of a batch's source files, so an identical re-import is recognised and skipped. The schema version
- * is part of it: a build that reads the same files differently (a new migration) writes them again.
- */
-export function contentHash(batch: ImportBatch): string {
-  const hash = createHash('sha256');
-  hash.update(`${Object.keys(MIGRATIONS).join(',')}\0`);
-  hash.update(JSON.stringify(batch.dataset));
-  for (const file of [...batch.files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${file.path}\0${file.sha256}\0`);
-  return hash.digest('hex');
-}
+export { contentHash } from '../kysely-store.ts';
 
 /**
  * The embedded store: one SQLite file, created on first use and migrated to the current schema. Reads go through
- * Kysely (the same queries will run on PostgreSQL); bulk writes use better-sqlite3's prepared statements in one
+ * Kysely (kysely-store.ts, shared with PostgreSQL); bulk writes use better-sqlite3's prepared statements in one
  * transaction (write.ts).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends KyselyStore {
   readonly path: string;
   readonly #raw: Database.Database;
-  readonly #db: Kysely<Schema>;
 
   private constructor(path: string, raw: Database.Database) {
+    super(new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) }));
     this.path = path;
     this.#raw = raw;
-    this.#db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   }
 
   static async open(path: string): Promise<SqliteStore> {
@@ -89,30 +35,24 @@ export class SqliteStore implements Store {
       raw.pragma('journal_mode = WAL');
       raw.pragma('foreign_keys = ON');
       raw.pragma('synchronous = NORMAL');
+      // Another process (the CLI beside a server) may hold the write lock for the length of an import: wait for it
+      // rather than fail at once with SQLITE_BUSY.
+      raw.pragma('busy_timeout = 30000');
     } catch (error) {
       throw new StoreError(`cannot open the database ${JSON.stringify(path)}: ${(error as Error).message}`);
     }
     const store = new SqliteStore(path, raw);
-    await store.#migrate();
+    try {
+      await migrate(store.db, 'sqlite', JSON.stringify(path));
+    } catch (error) {
+      raw.close();
+      throw error;
+    }
     return store;
   }
 
-  async #migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.#db, provider: migrationProvider });
-    const known = new Set(Object.keys(MIGRATIONS));
-    const applied = await migrator.getMigrations().catch((error: Error) => {
-      throw new StoreError(`${JSON.stringify(this.path)} is not a Kingsway database (${error.message})`);
-    });
-    const unknown = applied.filter((m) => m.executedAt !== undefined && !known.has(m.name));
-    if (unknown.length > 0) {
-      throw new StoreError(`${JSON.stringify(this.path)} was written by a newer Kingsway (migration ${unknown[0]!.name}); upgrade Kingsway to use it`);
-    }
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw new StoreError(`migrating ${JSON.stringify(this.path)} failed: ${(error as Error).message}`);
-  }
-
   async close(): Promise<void> {
-    await this.#db.destroy();
+    await this.db.destroy();
   }
 
   /**
@@ -128,335 +68,12 @@ export class SqliteStore implements Store {
     return backupSqlite(this.#raw, target);
   }
 
-  async datasetHash(id: string): Promise<string | undefined> {
-    const row = await this.#db.selectFrom('dataset').select('content_sha256').where('id', '=', id).executeTakeFirst();
-    return row?.content_sha256;
+  protected async writeBatch(batch: ImportBatch, contentSha256: string): Promise<ImportOutcome> {
+    return writeBatch(this.#raw, batch, contentSha256);
   }
 
-  async replaceDataset(batch: ImportBatch): Promise<ImportOutcome> {
-    const hash = contentHash(batch);
-    if ((await this.datasetHash(batch.dataset.id)) === hash) return { status: 'unchanged', dataset: batch.dataset.id };
-    return writeBatch(this.#raw, batch, hash);
-  }
-
-  async recordJudgement(j: InspectorJudgement): Promise<void> {
-    await this.#db
-      .insertInto('inspector_judgement')
-      .values({
-        la_code: j.la,
-        year: j.year,
-        decision: j.decision.kind,
-        grade: j.decision.kind === 'grade' ? j.decision.grade : null,
-        rationale: j.rationale,
-        author: j.author,
-        recorded_at: j.recordedAt,
-        derived_at_the_time: j.derivedAtTheTime,
-      })
-      .execute();
-  }
-
-  /** Records a batch of edits in one transaction: all of them, in order, or (on any failure) none. */
-  async recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]> {
-    return this.#db.transaction().execute(async (tx) => {
-      const ids: number[] = [];
-      for (const e of edits) {
-        const row = await tx
-          .insertInto('letter_edit')
-          .values({ la_code: e.la, year: e.year, change_json: JSON.stringify(e.change), basis_json: e.basis ? JSON.stringify(e.basis) : null, author: e.author, recorded_at: e.recordedAt })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        ids.push(row.id);
-      }
-      return ids;
-    });
-  }
-
-  async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {
-    const rows = await this.#db.selectFrom('letter_edit').selectAll().where('la_code', '=', la).where('year', '=', year).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, la: r.la_code as LaCode, year: r.year, change: JSON.parse(r.change_json) as LetterEditOp, basis: r.basis_json ? (JSON.parse(r.basis_json) as EditBasis) : null, author: r.author, recordedAt: r.recorded_at }));
-  }
-
-  async inspectorJudgements(year: number, la?: LaCode): Promise<InspectorJudgement[]> {
-    let query = this.#db.selectFrom('inspector_judgement').selectAll().where('year', '=', year);
-    if (la !== undefined) query = query.where('la_code', '=', la);
-    const rows = await query.orderBy('recorded_at').orderBy('id').execute();
-    return rows.map(toInspectorJudgement);
-  }
-
-  async datasets(): Promise<StoredDataset[]> {
-    const rows = await this.#db.selectFrom('dataset').selectAll().orderBy('id').execute();
-    return rows.map((r) => ({
-      id: r.id,
-      kind: toDatasetKind(r.kind, `dataset ${r.id}`),
-      title: r.title,
-      source: r.source,
-      licence: r.licence,
-      contentSha256: r.content_sha256,
-      files: JSON.parse(r.files_json) as SourceFile[],
-      rowCount: r.row_count,
-    }));
-  }
-
-  async localAuthorities(): Promise<LocalAuthority[]> {
-    const rows = await this.#db.selectFrom('local_authority').selectAll().orderBy('code').execute();
-    return rows.map(toLocalAuthority);
-  }
-
-  async localAuthority(code: LaCode): Promise<LocalAuthority | undefined> {
-    const row = await this.#db.selectFrom('local_authority').selectAll().where('code', '=', code).executeTakeFirst();
-    return row && toLocalAuthority(row);
-  }
-
-  async neighbourVintages(): Promise<string[]> {
-    const rows = await this.#db.selectFrom('neighbour').select('vintage').distinct().orderBy('vintage').execute();
-    return rows.map((r) => r.vintage);
-  }
-
-  async neighbours(la: LaCode, vintage: string): Promise<NeighbourSet | undefined> {
-    const rows = await this.#db
-      .selectFrom('neighbour')
-      .selectAll()
-      .where('la_code', '=', la)
-      .where('vintage', '=', vintage)
-      .orderBy('rank')
-      .execute();
-    if (rows.length === 0) return undefined;
-    return {
-      vintage,
-      la,
-      neighbours: rows.map((r) => ({ rank: r.rank, code: laCode(r.neighbour_code, 'neighbour'), band: toBand(r.band, 'neighbour') })),
-    };
-  }
-
-  async providers(query: ProviderQuery = {}): Promise<Provider[]> {
-    let q = this.#db.selectFrom('provider').selectAll();
-    if (query.la) q = q.where('la_code', '=', query.la);
-    return (await q.orderBy('urn').execute()).map(toProvider);
-  }
-
-  async providerInspections(query: ProviderQuery = {}): Promise<ProviderInspection[]> {
-    let q = this.#db.selectFrom('provider_inspection').selectAll('provider_inspection');
-    if (query.la) {
-      q = q.innerJoin('provider', 'provider.urn', 'provider_inspection.urn').where('provider.la_code', '=', query.la);
-    }
-    const rows = await q.orderBy('provider_inspection.urn').orderBy('provider_inspection.inspection_date').execute();
-    return rows.map(toProviderInspection);
-  }
-
-  async laInspections(la?: LaCode): Promise<LaInspection[]> {
-    let q = this.#db.selectFrom('la_inspection').selectAll();
-    if (la) q = q.where('la_code', '=', la);
-    const rows = await q.orderBy('la_code').orderBy('end_date').orderBy('kind').execute();
-    if (rows.length === 0) return [];
-    const findingRows = await this.#db
-      .selectFrom('la_inspection_finding')
-      .selectAll()
-      .where(
-        'la_inspection_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('la_inspection_id')
-      .orderBy('seq')
-      .execute();
-    const byInspection = new Map<number, LaInspectionFinding[]>();
-    for (const f of findingRows) {
-      const list = byInspection.get(f.la_inspection_id) ?? [];
-      list.push(toFinding(f));
-      byInspection.set(f.la_inspection_id, list);
-    }
-    return rows.map((r) => toLaInspection(r, byInspection.get(r.id) ?? []));
-  }
-
-  async indicators(): Promise<IndicatorDefinition[]> {
-    return (await this.#db.selectFrom('indicator').selectAll().orderBy('id').execute()).map(toIndicator);
-  }
-
-  async indicatorValues(query: IndicatorValueQuery = {}): Promise<IndicatorValue[]> {
-    let q = this.#db
-      .selectFrom('indicator_value as v')
-      .innerJoin('period as p', 'p.original', 'v.period_original')
-      .select([
-        'v.indicator_id',
-        'v.area_kind',
-        'v.area_code',
-        'v.period_original',
-        'v.value',
-        'v.symbol',
-        'v.original',
-        'v.dataset_id',
-        'p.kind',
-        'p.key',
-        'p.start_year',
-        'p.end_year',
-        'p.qualifier',
-      ]);
-    if (query.indicator) q = q.where('v.indicator_id', '=', query.indicator);
-    if (query.area) q = q.where('v.area_kind', '=', query.area.kind).where('v.area_code', '=', query.area.code);
-    if (query.areaKind) q = q.where('v.area_kind', '=', oneOf(AREA_KINDS, query.areaKind, 'query'));
-    const rows = await q.orderBy('v.indicator_id').orderBy('v.area_code').orderBy('p.end_year').orderBy('v.period_original').execute();
-    return rows.map(toIndicatorValue);
-  }
-
-  async outcomeCounts(la?: LaCode): Promise<OutcomeCount[]> {
-    let q = this.#db.selectFrom('outcome_count').selectAll();
-    if (la) q = q.where('area_code', '=', la);
-    const rows = await q.orderBy('area_kind').orderBy('area_code').orderBy('provider_type').orderBy('as_at').execute();
-    return rows.map((r) => {
-      const where = `outcome_count ${r.area_kind} ${r.area_code}`;
-      return {
-        area: { kind: oneOf(AREA_KINDS, r.area_kind, where), code: r.area_code },
-        providerType: oneOf(PROVIDER_TYPES, r.provider_type, where),
-        asAt: r.as_at,
-        judgement: oneOf(JUDGEMENTS, r.judgement, where),
-        count: r.count,
-        basis: oneOf(['aggregate', 'supplied-comparator'] as const, r.basis, where),
-      };
-    });
-  }
-
-  async addressee(la: LaCode, year: number): Promise<Addressee | undefined> {
-    const r = await this.#db.selectFrom('addressee').selectAll().where('la_code', '=', la).where('year', '=', year).executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      la: laCode(r.la_code, 'addressee'),
-      year: r.year,
-      honorific: r.honorific,
-      name: r.name,
-      jobTitle: r.job_title,
-      council: r.council,
-      addressLines: JSON.parse(r.address_lines) as string[],
-      postcode: r.postcode,
-    };
-  }
-
-  async hexes(layout?: string): Promise<Hex[]> {
-    let q = this.#db.selectFrom('hex').select(['layout', 'gss', 'name', 'q', 'r']);
-    if (layout) q = q.where('layout', '=', layout);
-    return q.orderBy('layout').orderBy('gss').execute();
-  }
-
-  async evidenceDatasets(query: EvidenceSourceQuery): Promise<EvidenceSource[]> {
-    // Grouped in SQL, one small query per table the run reads; a table whose list is empty is not read at all (the
-    // indicator frameworks have no Block A, so 180,000 inspections are never touched for them).
-    type Grouped = { area_kind: string; area_code: string; part: string | number; dataset_id: string };
-    const of = (table: EvidenceTable, rows: readonly Grouped[]): EvidenceSource[] =>
-      rows.map((r) => ({ table, area: { kind: oneOf(AREA_KINDS, r.area_kind, `${table} ${r.area_code}`), code: r.area_code }, part: String(r.part), dataset: r.dataset_id }));
-    const types = [...query.providerTypes];
-    // The providers Block A can count at the run's dates (EvidenceSourceQuery.providersOpen): none opened after them.
-    const open = query.providersOpen;
-    const openWithin = (column: 'opened_on' | 'p.opened_on') =>
-      open === undefined
-        ? sql<boolean>`1 = 1`
-        : open.registeredOnly
-          ? sql<boolean>`(${sql.ref(column)} IS NOT NULL AND ${sql.ref(column)} <= ${open.to})`
-          : sql<boolean>`(${sql.ref(column)} IS NULL OR ${sql.ref(column)} <= ${open.to})`;
-    const kinds = [...query.laInspectionKinds];
-    const indicators = [...query.indicators];
-    const none = Promise.resolve([] as Grouped[]);
-    const [providers, inspections, counts, laInspections, values, addressees] = await Promise.all([
-      types.length === 0
-        ? none
-        : this.#db
-            .selectFrom('provider')
-            .select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'type as part', 'dataset_id'])
-            .where('type', 'in', types)
-            .where(openWithin('opened_on'))
-            .groupBy(['la_code', 'type', 'dataset_id'])
-            .execute(),
-      types.length === 0
-        ? none
-        : this.#db
-            .selectFrom('provider_inspection as i')
-            .innerJoin('provider as p', 'p.urn', 'i.urn')
-            .select([sql<string>`'la'`.as('area_kind'), 'p.la_code as area_code', 'p.type as part', 'i.dataset_id'])
-            .where('p.type', 'in', types)
-            .where(openWithin('p.opened_on'))
-            .groupBy(['p.la_code', 'p.type', 'i.dataset_id'])
-            .execute(),
-      types.length === 0
-        ? none
-        : this.#db.selectFrom('outcome_count').select(['area_kind', 'area_code', 'provider_type as part', 'dataset_id']).where('provider_type', 'in', types).groupBy(['area_kind', 'area_code', 'provider_type', 'dataset_id']).execute(),
-      kinds.length === 0
-        ? none
-        : this.#db.selectFrom('la_inspection').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'kind as part', 'dataset_id']).where('kind', 'in', kinds).groupBy(['la_code', 'kind', 'dataset_id']).execute(),
-      indicators.length === 0
-        ? none
-        : this.#db
-            .selectFrom('indicator_value')
-            .select(['area_kind', 'area_code', 'indicator_id as part', 'dataset_id'])
-            .where('indicator_id', 'in', indicators)
-            .where('area_kind', '!=', 'region')
-            .groupBy(['indicator_id', 'area_kind', 'area_code', 'dataset_id'])
-            .execute(),
-      this.#db.selectFrom('addressee').select([sql<string>`'la'`.as('area_kind'), 'la_code as area_code', 'year as part', 'dataset_id']).where('year', '=', query.addresseeYear).groupBy(['la_code', 'year', 'dataset_id']).execute(),
-    ]);
-    return [
-      ...of('providers', providers),
-      ...of('provider_inspections', inspections),
-      ...of('outcome_counts', counts),
-      ...of('la_inspections', laInspections),
-      ...of('indicator_values', values),
-      ...of('addressees', addressees),
-    ];
-  }
-
-  async laEvidenceSummary(la: LaCode): Promise<LaEvidenceSummary> {
-    const byType = await this.#db
-      .selectFrom('provider')
-      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('la_code', '=', la)
-      .groupBy('type')
-      .orderBy('type')
-      .execute();
-    const count = async (query: Promise<{ n: number | string | bigint } | undefined>): Promise<number> => Number((await query)?.n ?? 0);
-    const providerInspections = await count(
-      this.#db
-        .selectFrom('provider_inspection')
-        .innerJoin('provider', 'provider.urn', 'provider_inspection.urn')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('provider.la_code', '=', la)
-        .executeTakeFirst(),
-    );
-    const laInspections = await count(
-      this.#db.selectFrom('la_inspection').select((eb) => eb.fn.countAll<number>().as('n')).where('la_code', '=', la).executeTakeFirst(),
-    );
-    const values = await this.#db
-      .selectFrom('indicator_value')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('indicator_id').distinct().as('k')])
-      .where('area_kind', '=', 'la')
-      .where('area_code', '=', la)
-      .executeTakeFirst();
-    const supplied = await count(
-      this.#db
-        .selectFrom('indicator_value')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('area_kind', '=', 'similar-areas')
-        .where('area_code', '=', la)
-        .executeTakeFirst(),
-    );
-    const outcomeCounts = await count(
-      this.#db.selectFrom('outcome_count').select((eb) => eb.fn.countAll<number>().as('n')).where('area_code', '=', la).executeTakeFirst(),
-    );
-    const years = await this.#db.selectFrom('addressee').select('year').where('la_code', '=', la).orderBy('year').execute();
-    const datasets = await this.#db
-      .selectFrom('provider')
-      .select('dataset_id')
-      .where('la_code', '=', la)
-      .union(this.#db.selectFrom('la_inspection').select('dataset_id').where('la_code', '=', la))
-      .union(this.#db.selectFrom('indicator_value').select('dataset_id').where('area_code', '=', la).where('area_kind', '=', 'la'))
-      .union(this.#db.selectFrom('addressee').select('dataset_id').where('la_code', '=', la))
-      .execute();
-    return {
-      providersByType: Object.fromEntries(byType.map((r) => [r.type, Number(r.n)])),
-      providerInspections,
-      laInspections,
-      indicatorValues: Number(values?.n ?? 0),
-      indicatorsWithValues: Number(values?.k ?? 0),
-      suppliedComparatorValues: supplied,
-      outcomeCounts,
-      addresseeYears: years.map((r) => r.year),
-      datasets: datasets.map((r) => r.dataset_id).sort(),
-    };
+  /** Nothing to add: SQLite counts commits itself (externalVersion). */
+  protected async wrote(): Promise<null> {
+    return null;
   }
 }

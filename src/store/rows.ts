@@ -1,24 +1,24 @@
 import type { Selectable } from 'kysely';
-import { StoreError } from '../../domain/errors.ts';
-import { isJudgement } from '../../domain/judgement.ts';
-import type { Judgement } from '../../domain/judgement.ts';
-import type { LaCode } from '../../domain/local-authority.ts';
-import type { LocalAuthority, LaType, Region } from '../../domain/local-authority.ts';
-import { isLaCode, isLaType, isRegion } from '../../domain/local-authority.ts';
-import { CLOSENESS_BANDS, type ClosenessBand } from '../../domain/neighbours.ts';
-import { INSPECTION_KINDS, OWNERSHIPS, PROVIDER_TYPES, SUB_JUDGEMENTS } from '../../domain/provider.ts';
-import type { Provider, ProviderInspection, SubJudgementName } from '../../domain/provider.ts';
-import { FINDING_KINDS, LA_INSPECTION_KINDS, LA_JUDGEMENT_NAMES } from '../../domain/la-inspection.ts';
-import type { LaInspection, LaInspectionFinding, LaJudgementName } from '../../domain/la-inspection.ts';
-import { AREA_KINDS, ECM_OUTCOMES, POLARITIES } from '../../domain/indicator.ts';
-import type { IndicatorDefinition, IndicatorValue } from '../../domain/indicator.ts';
-import { DATA_SYMBOLS } from '../../domain/data-symbol.ts';
-import { PERIOD_KINDS, PERIOD_QUALIFIERS } from '../../domain/period.ts';
-import { DATASET_KINDS } from '../../domain/dataset.ts';
-import type { Database } from '../schema.ts';
-import { isAssessmentGrade } from '../../domain/grade.ts';
-import type { AssessmentGrade } from '../../domain/grade.ts';
-import type { InspectorJudgement } from '../../domain/inspector-judgement.ts';
+import { StoreError } from '../domain/errors.ts';
+import { isJudgement } from '../domain/judgement.ts';
+import type { Judgement } from '../domain/judgement.ts';
+import type { LaCode } from '../domain/local-authority.ts';
+import type { LocalAuthority, LaType, Region } from '../domain/local-authority.ts';
+import { isLaCode, isLaType, isRegion } from '../domain/local-authority.ts';
+import { CLOSENESS_BANDS, type ClosenessBand } from '../domain/neighbours.ts';
+import { INSPECTION_KINDS, OWNERSHIPS, PROVIDER_TYPES, SUB_JUDGEMENTS } from '../domain/provider.ts';
+import type { Provider, ProviderInspection, SubJudgementName } from '../domain/provider.ts';
+import { FINDING_KINDS, LA_INSPECTION_KINDS, LA_JUDGEMENT_NAMES } from '../domain/la-inspection.ts';
+import type { LaInspection, LaInspectionFinding, LaJudgementName } from '../domain/la-inspection.ts';
+import { AREA_KINDS, ECM_OUTCOMES, POLARITIES } from '../domain/indicator.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
+import { DATA_SYMBOLS } from '../domain/data-symbol.ts';
+import { PERIOD_KINDS, PERIOD_QUALIFIERS } from '../domain/period.ts';
+import { DATASET_KINDS } from '../domain/dataset.ts';
+import type { Database } from './schema.ts';
+import { isAssessmentGrade } from '../domain/grade.ts';
+import type { AssessmentGrade } from '../domain/grade.ts';
+import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 
 /**
  * Stored rows back to domain values. Every vocabulary is checked on the way out as well as in, so a database edited
