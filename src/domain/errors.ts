@@ -44,6 +44,21 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * One field of a request is not acceptable, named by the use case's own name for it (`rationale`, `only`) and not by
+ * any front door's: the command line maps it to its flag (`--by` for `author`), a form puts the message beside its
+ * field. The message is the field then the problem ("rationale must say why").
+ */
+export class InvalidFieldError<F extends string = string> extends UsageError {
+  readonly field: F;
+  readonly problem: string;
+  constructor(field: F, problem: string) {
+    super(`${field} ${problem}`);
+    this.field = field;
+    this.problem = problem;
+  }
+}
+
 /** The store cannot be used: a newer schema than this build knows, or a file that is not a Kingsway database. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';

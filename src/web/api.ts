@@ -3,6 +3,7 @@ import type { PageCache } from './page-cache.ts';
 import type { Assessment } from '../judgement/assess.ts';
 import { provenanceJson } from '../judgement/provenance.ts';
 import { assessmentRow } from '../judgement/report.ts';
+import { assessmentRecord } from '../application/assess-year.ts';
 import { toCsv } from '../render/csv.ts';
 import { buildProfile } from '../profile/profile.ts';
 import { filtered, nationalQuery } from './pages/national.ts';
@@ -86,8 +87,9 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
       return `/api/${year}/assessments?${params.toString()}`;
     };
     return {
-      // The flat row as in the CSV, with the datasets as a list rather than the CSV's "id (kind); …".
-      data: all.slice((n - 1) * perPage, n * perPage).map((a) => ({ ...assessmentRow(a), datasets: a.provenance.datasets, href: `/api/${year}/las/${a.la.code}` })),
+      // The flat row as in the CSV, with the datasets as a list rather than the CSV's "id (kind); …": the same record
+      // as `kingsway assess --json` gives (application/assess-year.ts).
+      data: all.slice((n - 1) * perPage, n * perPage).map((a) => ({ ...assessmentRecord(a), href: `/api/${year}/las/${a.la.code}` })),
       page: n,
       perPage,
       total: all.length,

@@ -2,50 +2,38 @@ import { NotFoundError } from '../../domain/errors.ts';
 import type { LaCode } from '../../domain/local-authority.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
-import type { Framework } from '../../frameworks/types.ts';
-import type { DistributionRow } from '../../judgement/assess.ts';
-import { assessAll, compareWithPublished, distribution } from '../../judgement/assess.ts';
-import { loadAssessInput } from '../../application/load-evidence.ts';
+import { assessmentRecord, assessYear, NothingToAssessError } from '../../application/assess-year.ts';
+import type { AssessReport, YearAssessment } from '../../application/assess-year.ts';
 import type { EvidenceRepository } from '../../store/repository.ts';
-import { assessmentRow } from '../../judgement/report.ts';
-import { syntheticIds } from '../../judgement/provenance.ts';
 import { toCsv } from '../../render/csv.ts';
-import { boundaryNotes } from '../../domain/boundary-changes.ts';
 import { formatTable } from '../io.ts';
 import type { Io } from '../io.ts';
 import { findLa } from './show-la.ts';
 
+export type { AssessReport };
+
 const pct = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 
-export interface AssessReport {
-  readonly framework: Framework['id'];
-  readonly year: number;
-  /** One row per LA (report.ts, assessmentRow), each saying whether synthetic data lies behind it and which datasets. */
-  readonly results: readonly Record<string, string | number | boolean | null>[];
-  readonly distribution: readonly DistributionRow[];
-  /** The synthetic datasets behind any LA's figures: the run's distribution is then Kingsway's from synthetic data. */
-  readonly syntheticDatasets: readonly string[];
-  readonly publishedSource: string | null;
-  /** How the LA changes of the years the assessment looks back over are treated (src/domain/boundary-changes.ts). */
-  readonly boundaryChanges: readonly string[];
-}
-
+/**
+ * `kingsway assess`: the year assessed by src/application/assess-year.ts, printed as a table, the distribution alone,
+ * CSV or JSON. The LAs asked for are found here, so that a code not stored is named as the command line names it.
+ */
 export async function runAssess(repo: EvidenceRepository, options: { year: number; las?: readonly string[]; vintage?: string; format: 'table' | 'summary' | 'json' | 'csv'; settings?: FrameworkSettings }, io: Io): Promise<AssessReport> {
   const framework = frameworkWith(options.year, options.settings);
   const all = await repo.localAuthorities();
   const only = options.las?.map((code) => findLa(all, { code }).code as LaCode);
-  const input = await loadAssessInput(repo, framework, options.vintage);
-  // "0 LAs" with exit 0 once hid a store whose LA list had been replaced: an assessment of nobody is not a result.
-  if (input.run.laCodes.length === 0) throw new NotFoundError(`no local authorities of ${framework.year} are stored, so there is nothing to assess: import the LA lists first (kingsway import)`);
-  const results = assessAll(input, only);
-  const rows = results.map(assessmentRow);
-  const compared = compareWithPublished(distribution(results), only ? null : framework.published, framework);
-  // The one answer to "is any of this synthetic?" (provenance.ts), gathered over the LAs shown.
-  const synthetic = [...new Set(results.flatMap((r) => syntheticIds(r.provenance)))].sort();
-  const report: AssessReport = { framework: framework.id, year: framework.year, results: rows, distribution: compared, syntheticDatasets: synthetic, publishedSource: only ? null : (framework.published?.source ?? null), boundaryChanges: boundaryNotes(framework.year) };
+  let assessed: YearAssessment;
+  try {
+    assessed = await assessYear(repo, framework, { ...(only ? { las: only } : {}), ...(options.vintage ? { vintage: options.vintage } : {}) });
+  } catch (error) {
+    if (error instanceof NothingToAssessError) throw new NotFoundError(`${error.message} (kingsway import)`);
+    throw error;
+  }
+  const { results, report } = assessed;
+  const rows = report.results;
+  const synthetic = report.syntheticDatasets;
   if (options.format === 'json') {
-    // The datasets as a list of { id, kind, role } in JSON; the CSV's flat "id (kind); …" is for spreadsheets.
-    io.out(JSON.stringify({ ...report, results: rows.map((row, n) => ({ ...row, datasets: results[n]!.provenance.datasets })) }, null, 2));
+    io.out(JSON.stringify({ ...report, results: results.map(assessmentRecord) }, null, 2));
     return report;
   }
   if (options.format === 'csv') {
@@ -79,7 +67,7 @@ export async function runAssess(repo: EvidenceRepository, options: { year: numbe
   io.out(
     formatTable([
       ['outcome', synthetic.length > 0 ? 'Kingsway, from synthetic data' : 'Kingsway', 'share', report.publishedSource ? `Ofsted, published ${framework.year}` : 'published', 'share'],
-      ...compared.map((d) => [d.outcome, String(d.run), pct(d.runShare), d.published === null ? '-' : String(d.published), pct(d.publishedShare)]),
+      ...report.distribution.map((d) => [d.outcome, String(d.run), pct(d.runShare), d.published === null ? '-' : String(d.published), pct(d.publishedShare)]),
     ]),
   );
   if (report.boundaryChanges.length > 0) {

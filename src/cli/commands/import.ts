@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { formatRejection, ImportRejectedError, UsageError } from '../../domain/errors.ts';
-import type { Rejection } from '../../domain/errors.ts';
-import type { LocalAuthority } from '../../domain/local-authority.ts';
-import { readBundle } from '../../ingest/bundle/read.ts';
-import { BUNDLE_FILE_KINDS } from '../../ingest/bundle/spec.ts';
-import type { BundleFileKind } from '../../ingest/bundle/spec.ts';
-import type { AliasTable } from '../../ingest/columns.ts';
-import { PUBLISHED_SOURCES } from '../../ingest/shared-data.ts';
-import { readChecksums, verifyChecksums } from '../../ingest/checksums.ts';
-import type { SourceRead } from '../../ingest/source.ts';
-import type { ImportOutcome, Store } from '../../store/repository.ts';
+import { formatRejection, InvalidFieldError, UsageError } from '../../domain/errors.ts';
+import { importData, parseAliases } from '../../application/import-data.ts';
+import type { ColumnAliases, DatasetResult, ImportProgress } from '../../application/import-data.ts';
+import type { Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
 
 export interface ImportOptions {
@@ -25,17 +17,11 @@ export interface ImportOptions {
   readonly today: string;
 }
 
-export interface SourceResult {
-  readonly source: string;
-  readonly status: 'written' | 'unchanged' | 'valid' | 'rejected';
-  readonly counts: Readonly<Record<string, number>>;
-  readonly rejections: readonly Rejection[];
-  readonly notes: readonly string[];
-}
+/** One dataset's outcome (src/application/import-data.ts): the name the command line has always used for it. */
+export type SourceResult = DatasetResult;
 
-const AliasFile = z.partialRecord(z.enum(BUNDLE_FILE_KINDS), z.record(z.string(), z.array(z.string())));
-
-function loadAliases(path: string | undefined): Partial<Record<BundleFileKind, AliasTable>> {
+/** `--aliases FILE`: read and parsed here (the file is the command line's), checked by the use case. */
+function loadAliases(path: string | undefined): ColumnAliases {
   if (!path) return {};
   let json: unknown;
   try {
@@ -43,92 +29,31 @@ function loadAliases(path: string | undefined): Partial<Record<BundleFileKind, A
   } catch (error) {
     throw new UsageError(`--aliases ${JSON.stringify(path)}: ${(error as Error).message}`);
   }
-  const parsed = AliasFile.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--aliases ${JSON.stringify(path)}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  try {
+    return parseAliases(json);
+  } catch (error) {
+    if (error instanceof InvalidFieldError) throw new UsageError(`--aliases ${JSON.stringify(path)}: ${error.problem}`);
+    throw error;
+  }
 }
 
-const countBatch = (read: Extract<SourceRead, { ok: true }>): Record<string, number> => {
-  const b = read.batch;
-  const counts: Record<string, number> = {};
-  const add = (name: string, rows: readonly unknown[] | undefined) => {
-    if (rows && rows.length > 0) counts[name] = rows.length;
-  };
-  add('local_authority', b.localAuthorities);
-  add('neighbour', b.neighbourSets?.flatMap((s) => s.neighbours));
-  add('provider', b.providers);
-  add('provider_inspection', b.providerInspections);
-  add('la_inspection', b.laInspections);
-  add('indicator', b.indicators);
-  add('indicator_value', b.indicatorValues);
-  add('outcome_count', b.outcomeCounts);
-  add('addressee', b.addressees);
-  add('hex', b.hexes);
-  return counts;
-};
-
 /**
- * Imports published sources then bundles, each all-or-nothing in its own transaction. A rejected source is reported
- * with every rejected value and the others still run: one bad file does not stop the rest, and never corrupts them.
+ * `kingsway import` (and the imports of `generate --import` and `demo`): the use case in src/application/import-data.ts,
+ * with a line on stderr as each dataset begins and the reader's progress; its request errors named by their flags.
  */
 export async function runImport(store: Store, options: ImportOptions, io: Io): Promise<SourceResult[]> {
   const aliases = loadAliases(options.aliasesFile);
-  const unknownOnly = (options.only ?? []).filter((name) => !PUBLISHED_SOURCES.some((s) => s.name === name));
-  if (unknownOnly.length > 0) throw new UsageError(`--only ${unknownOnly.join(',')}: unknown source; choose from ${PUBLISHED_SOURCES.map((s) => s.name).join(', ')}`);
-  const results: SourceResult[] = [];
-  // In a dry run nothing is written, so later sources are checked against the LA list just read, not the store's.
-  let dryRunLas: readonly LocalAuthority[] | undefined;
-
-  const apply = async (source: string, read: SourceRead): Promise<void> => {
-    io.endProgress();
-    if (!read.ok) {
-      results.push({ source, status: 'rejected', counts: {}, rejections: read.rejections, notes: [] });
-      return;
-    }
-    const counts = countBatch(read);
-    if (options.dryRun) {
-      results.push({ source, status: 'valid', counts, rejections: [], notes: read.notes });
-      return;
-    }
-    let outcome: ImportOutcome;
-    try {
-      outcome = await store.replaceDataset(read.batch);
-    } catch (error) {
-      if (!(error instanceof ImportRejectedError)) throw error;
-      results.push({ source, status: 'rejected', counts: {}, rejections: error.rejections, notes: [] });
-      return;
-    }
-    results.push({ source, status: outcome.status, counts, rejections: [], notes: read.notes });
+  const progress: ImportProgress = {
+    begin: (source, description) => io.err(`importing ${source}${description === null ? '' : `: ${description}`}`),
+    progress: io.progress,
+    endProgress: io.endProgress,
   };
-
-  if (options.dataDir !== undefined) {
-    const chosen = PUBLISHED_SOURCES.filter((s) => !options.only || options.only.length === 0 || options.only.includes(s.name));
-    // A folder that declares its files' checksums (the copy Kingsway carries does) has each source's files checked
-    // before they are read: a file that is not the one published is refused, like any other bad input.
-    const declared = readChecksums(options.dataDir);
-    for (const source of chosen) {
-      io.err(`importing ${source.name}: ${source.description}`);
-      if (declared.checksums !== null || declared.rejections.length > 0) {
-        const bad = [...declared.rejections, ...(declared.checksums ? verifyChecksums(options.dataDir, source.files, declared.checksums) : [])];
-        if (bad.length > 0) {
-          await apply(source.name, { ok: false, rejections: bad });
-          continue;
-        }
-      }
-      const las = dryRunLas ?? (await store.localAuthorities());
-      const read = source.read(options.dataDir, { las, onProgress: io.progress });
-      if (source.name === 'la-codes' && read.ok && options.dryRun) dryRunLas = [...(read.batch.localAuthorities ?? [])];
-      await apply(source.name, read);
-    }
+  try {
+    return await importData(store, { dataDir: options.dataDir, bundles: options.bundles, dryRun: options.dryRun, today: options.today, aliases, ...(options.only ? { only: options.only } : {}) }, progress);
+  } catch (error) {
+    if (error instanceof InvalidFieldError) throw new UsageError(`--${error.field} ${error.problem}`);
+    throw error;
   }
-  for (const dir of options.bundles) {
-    io.err(`importing bundle ${dir}`);
-    const las = dryRunLas ?? (await store.localAuthorities());
-    const storedIndicators = new Set((await store.indicators()).map((i) => i.id));
-    const read = readBundle({ dir, today: options.today, context: { las: new Map(las.map((la) => [la.code, la])), storedIndicators }, aliases, onProgress: io.progress });
-    await apply(`bundle ${dir}`, read);
-  }
-  return results;
 }
 
 /** The end-of-run summary: a line per source with what it wrote, then every rejection, then notes. */
