@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/repository.ts';
 import { indicatorWebStore } from '../../test/support/indicator-web.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
 import { buildServer } from './server.ts';
@@ -23,7 +23,7 @@ function summaryRows(html: string, id: string): [string, string][] {
 
 describe("an indicator year's LA page", () => {
   let app: FastifyInstance;
-  let store: SqliteStore;
+  let store: Store;
   before(async () => {
     store = await indicatorWebStore();
     app = buildServer(store, { logStream: { write: () => undefined } }).app;
@@ -94,7 +94,7 @@ describe("an indicator year's LA page", () => {
 
 describe('a historical year\'s LA page', () => {
   let app: FastifyInstance;
-  let store: SqliteStore;
+  let store: Store;
   before(async () => {
     store = await webFixtureStore();
     app = buildServer(store, { logStream: { write: () => undefined } }).app;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/repository.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
 import { buildServer } from './server.ts';
 import type { WebOptions } from './server.ts';
@@ -19,8 +19,8 @@ function capturedLog(): { stream: NonNullable<WebOptions['logStream']>; lines: {
  * and the Stockport 2011 seed fixture. What a browser sees, and the accessibility check, are in test/web-e2e.test.ts.
  */
 /** The app over the fixture store, opened before a suite's tests and closed after them. */
-function servedFixture(): { readonly app: FastifyInstance; readonly store: SqliteStore; readonly cache: PageCache } {
-  const held: { app?: FastifyInstance; store?: SqliteStore; cache?: PageCache } = {};
+function servedFixture(): { readonly app: FastifyInstance; readonly store: Store; readonly cache: PageCache } {
+  const held: { app?: FastifyInstance; store?: Store; cache?: PageCache } = {};
   before(async () => {
     held.store = await webFixtureStore();
     ({ app: held.app, cache: held.cache } = buildServer(held.store));

@@ -5,10 +5,11 @@ import Papa from 'papaparse';
 import type { LaCode } from '../domain/local-authority.ts';
 import { readBundle } from '../ingest/bundle/read.ts';
 import type { ImportBatch } from '../store/repository.ts';
-import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/repository.ts';
 import { seedFixture } from '../../test/support/cli.ts';
 import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
+import { scratchStore } from '../../test/support/store.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -19,8 +20,8 @@ import { buildServer } from './server.ts';
 const STOCKPORT = '356' as LaCode;
 
 /** The app over a store, opened before a suite's tests and closed after them. */
-function served(open: () => Promise<SqliteStore>): { readonly get: (url: string) => Promise<LightMyRequestResponse> } {
-  const held: { app?: FastifyInstance; store?: SqliteStore } = {};
+function served(open: () => Promise<Store>): { readonly get: (url: string) => Promise<LightMyRequestResponse> } {
+  const held: { app?: FastifyInstance; store?: Store } = {};
   before(async () => {
     held.store = await open();
     held.app = buildServer(held.store).app;
@@ -39,8 +40,8 @@ function stockportBatch(kind: 'real' | 'synthetic', id: string): ImportBatch {
   return { ...read.batch, dataset: { ...read.batch.dataset, id, kind } };
 }
 
-async function storeWith(...batches: ImportBatch[]): Promise<SqliteStore> {
-  const store = await SqliteStore.open(':memory:');
+async function storeWith(...batches: ImportBatch[]): Promise<Store> {
+  const store = await scratchStore();
   for (const batch of [FIXTURE_LA_BATCH, FIXTURE_HEX_BATCH, ...batches]) await store.replaceDataset(batch);
   return store;
 }
