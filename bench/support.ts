@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultDataDir } from '../src/cli/data-dir.ts';
+import { defaultDataDir } from '../src/ingest/data-dir.ts';
 
 /** The published data the benchmarks read: $KINGSWAY_DATA, else the copy the project carries (data/published). */
 export function benchDataDir(): string {

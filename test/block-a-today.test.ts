@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { defaultDataDir } from '../src/cli/data-dir.ts';
+import { defaultDataDir } from '../src/ingest/data-dir.ts';
 import type { LaCode } from '../src/domain/local-authority.ts';
 import { assessmentYearDate, existsOn } from '../src/domain/local-authority.ts';
 import { frameworkFor } from '../src/frameworks/index.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { defaultDataDir } from '../src/cli/data-dir.ts';
+import { defaultDataDir } from '../src/ingest/data-dir.ts';
 import { fitFromStore } from '../src/application/calibrate.ts';
 import { CALIBRATION } from '../src/frameworks/indicators/calibration.ts';
 import { PUBLISHED_SOURCES } from '../src/ingest/shared-data.ts';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_DATA_DIR, defaultDataDir } from '../src/cli/data-dir.ts';
+import { BUNDLED_DATA_DIR, defaultDataDir } from '../src/ingest/data-dir.ts';
 import { readChecksums, verifyChecksums } from '../src/ingest/checksums.ts';
 import { PUBLISHED_SOURCES } from '../src/ingest/shared-data.ts';
 import { tempDir } from './support/store.ts';

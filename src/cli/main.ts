@@ -4,7 +4,7 @@ import type { LetterEditOp } from '../domain/letter-edit.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ImportRejectedError, NotFoundError, StoreError, UsageError } from '../domain/errors.ts';
 import { readSettings } from './framework-options.ts';
-import { defaultDataDir, NO_DATA_FOLDER } from './data-dir.ts';
+import { defaultDataDir, NO_DATA_FOLDER } from '../ingest/data-dir.ts';
 import { letterSettingsFrom } from './deployment.ts';
 import { describeLocation, openStore, restoreStore, storeLocation } from '../store/open-store.ts';
 import type { Store } from '../store/repository.ts';

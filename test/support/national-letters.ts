@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultDataDir } from '../../src/cli/data-dir.ts';
+import { defaultDataDir } from '../../src/ingest/data-dir.ts';
 import { lastYearsLetters } from '../../src/cli/commands/letter.ts';
 import type { LaCode } from '../../src/domain/local-authority.ts';
 import { frameworkFor } from '../../src/frameworks/index.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
-import { BUNDLED_DATA_DIR } from '../../cli/data-dir.ts';
+import { BUNDLED_DATA_DIR } from '../data-dir.ts';
 import { parseCsv } from '../csv.ts';
 import { matchOfstedLa, OFSTED_LA_OUTCOMES_FILE, parseOfstedLaOutcomes, readOfstedLaOutcomes } from './ofsted-la-outcomes.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { LaCode, LocalAuthority } from '../../domain/local-authority.ts';
 import { FIRST_SYNTHETIC_URN } from '../../synth/providers.ts';
-import { BUNDLED_DATA_DIR } from '../../cli/data-dir.ts';
+import { BUNDLED_DATA_DIR } from '../data-dir.ts';
 import { PUBLISHED_SOURCES } from '../shared-data.ts';
 import type { SourceRead } from '../source.ts';
 import { findHeader } from './ofsted-provider-columns.ts';

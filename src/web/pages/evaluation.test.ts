@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLED_DATA_DIR } from '../../cli/data-dir.ts';
+import { BUNDLED_DATA_DIR } from '../../ingest/data-dir.ts';
 import type { SiteData } from '../site-data.ts';
 import { evaluationPage, siteEvaluation } from './evaluation.ts';
 

@@ -1,4 +1,4 @@
-import { defaultDataDir } from '../../cli/data-dir.ts';
+import { defaultDataDir } from '../../ingest/data-dir.ts';
 import type { Agreement } from '../../evaluation/agreement.ts';
 import { CROSS_CHECK_KINDS, CROSS_CHECK_LABEL } from '../../evaluation/ilacs-crosscheck.ts';
 import { formatInterval, formatKappa, formatShare, ILACS_JUDGEMENTS, ILACS_WORDS, TUNING_BEFORE } from '../../evaluation/ilacs.ts';
