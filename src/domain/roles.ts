@@ -27,3 +27,21 @@ export type Actor =
 export const PUBLIC: Actor = { kind: 'public' };
 
 export const roleOf = (actor: Actor): Role => (actor.kind === 'public' ? 'public' : actor.role);
+
+/**
+ * Ofsted's own people: they make the workflow's moves (workflow.ts, MOVES). An LA user and the public never move an
+ * assessment on; the LA's part is its comments during the factual accuracy check (process.md, "People and what they do").
+ */
+export const STAFF_ROLES = ['analyst', 'inspector', 'moderator'] as const satisfies readonly AccountRole[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
+
+/** Each role in words, as a refusal names it ("an inspector may not sign off…"). */
+export const ROLE_WORDS: Readonly<Record<Role, string>> = {
+  analyst: 'an analyst',
+  inspector: 'an inspector',
+  moderator: 'a moderator',
+  la: 'an LA user',
+  public: 'the public',
+};
