@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LetterEditOp } from '../domain/letter-edit.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -11,6 +11,7 @@ import type { Store } from '../store/repository.ts';
 import { exitQuietlyOnClosedPipe, processIo } from './io.ts';
 import { frameworkYearHelp, frameworkYears, wordYears } from '../frameworks/years.ts';
 import { SYNTHETIC_YEARS } from '../synth/years.ts';
+import { ACCOUNT_ROLES } from '../domain/roles.ts';
 
 /** The framework years, from the registry (src/frameworks/years.ts): every --year option's range and help say them. */
 const YEARS = frameworkYears();
@@ -33,6 +34,8 @@ const commands = {
   las: () => import('./commands/las.ts'),
   profile: () => import('./commands/profile.ts'),
   showLa: () => import('./commands/show-la.ts'),
+  user: () => import('./commands/user.ts'),
+  audit: () => import('./commands/audit.ts'),
 };
 
 /**
@@ -337,6 +340,65 @@ program
   .action(async (opts: { json?: boolean; data?: string }) => {
     const { runEvaluateIlacs } = await commands.evaluate();
     await withStore((store) => runEvaluateIlacs(store, { json: opts.json ?? false, dataDir: opts.data ?? defaultDataDir(process.env) }, io));
+  });
+
+const user = program.command('user').description("people's accounts (issue 15): add, list, disable, set a password; the audit log records each change");
+/** --password-stdin's password, read from the pipe; none without the flag (one is then generated and printed once). */
+const stdinPassword = async (given: boolean | undefined): Promise<{ password?: string }> => {
+  if (!given) return {};
+  const { passwordFromStdin } = await commands.user();
+  return { password: passwordFromStdin({ isTTY: process.stdin.isTTY === true, read: () => readFileSync(0, 'utf8') }) };
+};
+user
+  .command('add')
+  .description('add an account; without --password-stdin a password is generated and printed once')
+  .requiredOption('--name <name>', 'the person\'s name, as their judgements, edits and comments will show it (unique, never reused)')
+  .requiredOption('--role <role>', `one of ${ACCOUNT_ROLES.join(', ')}`)
+  .option('--la <code>', 'for the la role, and only for it: the LA the account belongs to, by DfE code, e.g. 356')
+  .option('--password-stdin', 'read the password from standard input (piped), at least 12 characters and not the name')
+  .action(async (opts: { name: string; role: string; la?: string; passwordStdin?: boolean }) => {
+    const { runUserAdd, commandLineActor } = await commands.user();
+    const password = await stdinPassword(opts.passwordStdin);
+    // The clock belongs to the shell: the core and its tests never read it.
+    await withStore((store) => runUserAdd(store, { name: opts.name, role: opts.role, ...(opts.la === undefined ? {} : { la: opts.la }), ...password, at: new Date().toISOString(), by: commandLineActor() }, io));
+  });
+user
+  .command('list')
+  .description('every account, disabled ones included')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    const { runUserList } = await commands.user();
+    await withStore((store) => runUserList(store, { json: opts.json === true }, io));
+  });
+user
+  .command('disable')
+  .description('disable an account for good and end its sessions (it stays listed, and its name is not reused)')
+  .requiredOption('--name <name>', 'the account\'s name')
+  .action(async (opts: { name: string }) => {
+    const { runUserDisable, commandLineActor } = await commands.user();
+    await withStore((store) => runUserDisable(store, { name: opts.name, at: new Date().toISOString(), by: commandLineActor() }, io));
+  });
+user
+  .command('password')
+  .description("set an account's password and end its sessions; without --password-stdin a password is generated and printed once")
+  .requiredOption('--name <name>', 'the account\'s name')
+  .option('--password-stdin', 'read the password from standard input (piped), at least 12 characters and not the name')
+  .action(async (opts: { name: string; passwordStdin?: boolean }) => {
+    const { runUserPassword, commandLineActor } = await commands.user();
+    const password = await stdinPassword(opts.passwordStdin);
+    await withStore((store) => runUserPassword(store, { name: opts.name, ...password, at: new Date().toISOString(), by: commandLineActor() }, io));
+  });
+
+program
+  .command('audit')
+  .description('the audit log of every action (who, role, when, what, before and after), oldest first')
+  .option('--la <code>', 'only events about this LA, by DfE code')
+  .option('--year <year>', 'only events about this assessment year', integer('--year', YEARS.first, YEARS.last))
+  .option('--action <action>', 'only this kind of action, e.g. account-added, signed-in, judgement-recorded')
+  .option('--csv', 'CSV output, for a spreadsheet (formula-like cells are escaped)')
+  .action(async (opts: { la?: string; year?: number; action?: string; csv?: boolean }) => {
+    const { runAudit } = await commands.audit();
+    await withStore((store) => runAudit(store, { ...(opts.la === undefined ? {} : { la: opts.la }), ...(opts.year === undefined ? {} : { year: opts.year }), ...(opts.action === undefined ? {} : { action: opts.action }), csv: opts.csv === true }, io));
   });
 
 program

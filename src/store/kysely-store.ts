@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Account, NewAccount, Session, StoredAccount } from '../domain/account.ts';
 import type { Addressee } from '../domain/addressee.ts';
+import { AUDIT_ACTIONS, AUDIT_PAGE, AUDIT_PAGE_MAX, AUDIT_ROLES } from '../domain/audit.ts';
+import type { AuditEvent, AuditQuery, JsonValue, NewAuditEvent } from '../domain/audit.ts';
+import { StoreError } from '../domain/errors.ts';
+import { ACCOUNT_ROLES } from '../domain/roles.ts';
 import type { EditBasis, LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { IndicatorDefinition, IndicatorValue } from '../domain/indicator.ts';
@@ -16,6 +21,7 @@ import { PROVIDER_TYPES } from '../domain/provider.ts';
 import type { Provider, ProviderInspection } from '../domain/provider.ts';
 import { MIGRATION_NAMES } from './migrations/index.ts';
 import type {
+  AuditFor,
   Hex,
   ImportBatch,
   ImportOutcome,
@@ -27,7 +33,7 @@ import type {
   StoredDataset,
 } from './repository.ts';
 import { TABLES } from './schema.ts';
-import type { Database as Schema } from './schema.ts';
+import type { AccountTable, AuditEventTable, Database as Schema } from './schema.ts';
 import {
   laCode,
   oneOf,
@@ -55,9 +61,42 @@ export function contentHash(batch: ImportBatch): string {
   return hash.digest('hex');
 }
 
+/** A write's audit events, given as a list or made from what it did. */
+function eventsFor<R>(audit: AuditFor<R>, result: R): readonly NewAuditEvent[] {
+  return typeof audit === 'function' ? audit(result) : audit;
+}
+
+/** An account row back to the domain value, its role checked and its LA present for the la role and only for it. */
+function toAccount(row: Pick<Selectable<AccountTable>, 'id' | 'name' | 'role' | 'la_code' | 'created_at' | 'disabled_at'>): Account {
+  const where = `account ${JSON.stringify(row.name)}`;
+  const role = oneOf(ACCOUNT_ROLES, row.role, where);
+  const base = { id: row.id, name: row.name, createdAt: row.created_at, disabledAt: row.disabled_at };
+  if (role === 'la') {
+    if (row.la_code === null) throw new StoreError(`${where}: an LA account stored with no LA`);
+    return { ...base, role, la: laCode(row.la_code, where) };
+  }
+  if (row.la_code !== null) throw new StoreError(`${where}: a ${role} account stored with the LA ${JSON.stringify(row.la_code)}`);
+  return { ...base, role, la: null };
+}
+
+function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
+  const where = `audit_event ${row.id}`;
+  return {
+    id: row.id,
+    at: row.at,
+    actor: { id: row.actor_id, name: row.actor_name, role: oneOf(AUDIT_ROLES, row.actor_role, where) },
+    action: oneOf(AUDIT_ACTIONS, row.action, where),
+    la: row.la_code === null ? null : laCode(row.la_code, where),
+    year: row.year,
+    subject: row.subject,
+    before: row.before_json === null ? null : (JSON.parse(row.before_json) as JsonValue),
+    after: row.after_json === null ? null : (JSON.parse(row.after_json) as JsonValue),
+  };
+}
+
 /**
  * What both stores share (issue 14: one repository interface, two implementations): every read, the recording of
- * people's judgements and edits, and the fingerprint, written once in Kysely, whose queries run unchanged on SQLite
+ * people's judgements and edits, their accounts, sessions and audit log (issue 15), and the fingerprint, written once in Kysely, whose queries run unchanged on SQLite
  * and PostgreSQL. A store adds how it opens, how it bulk-loads an import (each driver's fast path), how it notices
  * other processes' commits, and how it backs up.
  */
@@ -90,7 +129,7 @@ export abstract class KyselyStore implements Store {
     return row?.content_sha256;
   }
 
-  async recordJudgement(j: InspectorJudgement): Promise<void> {
+  async recordJudgement(j: InspectorJudgement, audit: readonly NewAuditEvent[] = []): Promise<void> {
     const version = await this.db.transaction().execute(async (tx) => {
       await tx
       .insertInto('inspector_judgement')
@@ -105,13 +144,14 @@ export abstract class KyselyStore implements Store {
         derived_at_the_time: j.derivedAtTheTime,
       })
       .execute();
+      await this.appendAuditIn(tx, audit);
       return this.wrote(tx);
     });
     this.committed(version);
   }
 
   /** Records a batch of edits in one transaction: all of them, in order, or (on any failure) none. */
-  async recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]> {
+  async recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[], audit: AuditFor<readonly number[]> = []): Promise<number[]> {
     const { ids, version } = await this.db.transaction().execute(async (tx) => {
       const ids: number[] = [];
       for (const e of edits) {
@@ -122,10 +162,182 @@ export abstract class KyselyStore implements Store {
           .executeTakeFirstOrThrow();
         ids.push(row.id);
       }
+      await this.appendAuditIn(tx, eventsFor(audit, ids));
       return { ids, version: await this.wrote(tx) };
     });
     this.committed(version);
     return ids;
+  }
+
+  /**
+   * Appends audit events inside a transaction that is writing something else, so that the write and the events that
+   * record it commit together or not at all. Every write of people's work calls it before `wrote(tx)`; a new write
+   * does the same (take `audit: AuditFor<R> = []`, and call `await this.appendAuditIn(tx, eventsFor(audit, result))`).
+   * One insert per event, so the ids come back in the order given.
+   */
+  protected async appendAuditIn(tx: Transaction<Schema>, events: readonly NewAuditEvent[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const e of events) {
+      const row = await tx
+        .insertInto('audit_event')
+        .values({
+          at: e.at,
+          actor_id: e.actor.id,
+          actor_name: e.actor.name,
+          actor_role: e.actor.role,
+          action: e.action,
+          la_code: e.la,
+          year: e.year,
+          subject: e.subject,
+          before_json: e.before === null ? null : JSON.stringify(e.before),
+          after_json: e.after === null ? null : JSON.stringify(e.after),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  async appendAudit(events: readonly NewAuditEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const { ids, version } = await this.db.transaction().execute(async (tx) => {
+      const ids = await this.appendAuditIn(tx, events);
+      return { ids, version: await this.wrote(tx) };
+    });
+    this.committed(version);
+    return ids;
+  }
+
+  async auditEvents(query: AuditQuery = {}): Promise<AuditEvent[]> {
+    const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? AUDIT_PAGE)), AUDIT_PAGE_MAX);
+    let q = this.db.selectFrom('audit_event').selectAll();
+    if (query.la !== undefined) q = q.where('la_code', '=', query.la);
+    if (query.year !== undefined) q = q.where('year', '=', query.year);
+    if (query.action !== undefined) q = q.where('action', '=', query.action);
+    if (query.afterId !== undefined) q = q.where('id', '>', query.afterId);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map(toAuditEvent);
+  }
+
+  async addAccount(account: NewAccount, audit: AuditFor<Account> = []): Promise<Account | undefined> {
+    const written = await this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('account')
+        .values({ name: account.name, role: account.role, la_code: account.la, password_hash: account.passwordHash, created_at: account.createdAt, disabled_at: null })
+        // A name taken meanwhile (another process adding the same name) is told apart from a fault: nothing is written.
+        .onConflict((oc) => oc.column('name').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const added = toAccount(row);
+      await this.appendAuditIn(tx, eventsFor(audit, added));
+      return { added, version: await this.wrote(tx) };
+    });
+    if (!written) return undefined;
+    this.committed(written.version);
+    return written.added;
+  }
+
+  async accounts(): Promise<Account[]> {
+    const rows = await this.db.selectFrom('account').selectAll().orderBy('name').orderBy('id').execute();
+    return rows.map(toAccount);
+  }
+
+  async findAccount(name: string): Promise<StoredAccount | undefined> {
+    const row = await this.db.selectFrom('account').selectAll().where('name', '=', name).executeTakeFirst();
+    return row && { ...toAccount(row), passwordHash: row.password_hash };
+  }
+
+  /** Ends the account's live sessions inside a transaction: how many. */
+  protected async endSessionsIn(tx: Transaction<Schema>, accountId: number, at: string): Promise<number> {
+    const result = await tx
+      .updateTable('session')
+      .set({ ended_at: at })
+      .where('account_id', '=', accountId)
+      .where('ended_at', 'is', null)
+      .where('expires_at', '>', at)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async disableAccount(id: number, at: string, audit: AuditFor<{ readonly sessionsEnded: number }> = []): Promise<{ readonly sessionsEnded: number } | undefined> {
+    const written = await this.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('account').set({ disabled_at: at }).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return undefined;
+      const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
+      await this.appendAuditIn(tx, eventsFor(audit, result));
+      return { result, version: await this.wrote(tx) };
+    });
+    if (!written) return undefined;
+    this.committed(written.version);
+    return written.result;
+  }
+
+  async setPasswordHash(id: number, passwordHash: string, at: string, audit: AuditFor<{ readonly sessionsEnded: number }> = []): Promise<{ readonly sessionsEnded: number } | undefined> {
+    const written = await this.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return undefined;
+      const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
+      await this.appendAuditIn(tx, eventsFor(audit, result));
+      return { result, version: await this.wrote(tx) };
+    });
+    if (!written) return undefined;
+    this.committed(written.version);
+    return written.result;
+  }
+
+  async createSession(session: Omit<Session, 'endedAt'>, audit: readonly NewAuditEvent[] = []): Promise<void> {
+    const version = await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('session')
+        .values({ token_sha256: session.tokenSha256, account_id: session.accountId, created_at: session.createdAt, expires_at: session.expiresAt, ended_at: null })
+        .execute();
+      await this.appendAuditIn(tx, audit);
+      return this.wrote(tx);
+    });
+    this.committed(version);
+  }
+
+  async liveSession(tokenSha256: string, at: string): Promise<{ readonly session: Session; readonly account: Account } | undefined> {
+    const row = await this.db
+      .selectFrom('session as s')
+      .innerJoin('account as a', 'a.id', 's.account_id')
+      .select(['s.token_sha256', 's.account_id', 's.created_at as session_created_at', 's.expires_at', 's.ended_at', 'a.id', 'a.name', 'a.role', 'a.la_code', 'a.created_at', 'a.disabled_at'])
+      .where('s.token_sha256', '=', tokenSha256)
+      .where('s.ended_at', 'is', null)
+      .where('s.expires_at', '>', at)
+      .where('a.disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      session: { tokenSha256: row.token_sha256, accountId: row.account_id, createdAt: row.session_created_at, expiresAt: row.expires_at, endedAt: row.ended_at },
+      account: toAccount(row),
+    };
+  }
+
+  async endSession(tokenSha256: string, at: string, audit: readonly NewAuditEvent[] = []): Promise<boolean> {
+    const version = await this.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('session').set({ ended_at: at }).where('token_sha256', '=', tokenSha256).where('ended_at', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return undefined;
+      await this.appendAuditIn(tx, audit);
+      return this.wrote(tx);
+    });
+    if (version === undefined) return false;
+    this.committed(version);
+    return true;
+  }
+
+  async endSessions(accountId: number, at: string, audit: AuditFor<number> = []): Promise<number> {
+    const written = await this.db.transaction().execute(async (tx) => {
+      const ended = await this.endSessionsIn(tx, accountId, at);
+      if (ended === 0) return undefined;
+      await this.appendAuditIn(tx, eventsFor(audit, ended));
+      return { ended, version: await this.wrote(tx) };
+    });
+    if (!written) return 0;
+    this.committed(written.version);
+    return written.ended;
   }
 
   async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {

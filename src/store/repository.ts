@@ -1,3 +1,5 @@
+import type { Account, NewAccount, Session, StoredAccount } from '../domain/account.ts';
+import type { AuditEvent, AuditQuery, NewAuditEvent } from '../domain/audit.ts';
 import type { LetterEdit } from '../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { Addressee } from '../domain/addressee.ts';
@@ -118,14 +120,67 @@ export interface EvidenceWriter {
   datasetHash(id: string): Promise<string | undefined>;
 }
 
-/** Where inspector judgements are recorded: appended, never updated or deleted. */
+/**
+ * The audit events a write appends inside its own transaction: a list, or a function of what the write did (the new
+ * account with its id, how many sessions it ended), called inside the transaction once the write has happened.
+ */
+export type AuditFor<R> = readonly NewAuditEvent[] | ((result: R) => readonly NewAuditEvent[]);
+
+/**
+ * Where inspector judgements are recorded: appended, never updated or deleted. Each write takes the audit events that
+ * say it was done (AuditLog), appended in the same transaction: the judgement and its event are both kept, or neither.
+ */
 export interface JudgementWriter {
-  recordJudgement(judgement: InspectorJudgement): Promise<void>;
+  recordJudgement(judgement: InspectorJudgement, audit?: readonly NewAuditEvent[]): Promise<void>;
   /** A batch of an inspector's edits, recorded together in one transaction or not at all; their ids, in order. */
-  recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[]): Promise<number[]>;
+  recordLetterEdits(edits: readonly Omit<LetterEdit, 'id'>[], audit?: AuditFor<readonly number[]>): Promise<number[]>;
 }
 
-export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter {
+/**
+ * People's accounts and their sessions (issue 15). Every write takes the audit events that record it and appends
+ * them in the same transaction, and only if the write happened (a name already taken, an account already disabled or
+ * a session already ended writes nothing, events included). Instants are ISO 8601 text from the shell's clock
+ * (Date.toISOString), compared as text.
+ */
+export interface AccountStore {
+  /** Adds the account; undefined, with nothing written, if the name is taken. */
+  addAccount(account: NewAccount, audit?: AuditFor<Account>): Promise<Account | undefined>;
+  /** Every account, disabled ones included, by name. */
+  accounts(): Promise<Account[]>;
+  /** The account with exactly this name, with its password hash: for the sign-in and the password reset. */
+  findAccount(name: string): Promise<StoredAccount | undefined>;
+  /**
+   * Disables the account at `at` and ends its live sessions, in one transaction; how many it ended, or undefined
+   * (nothing written) if there is no such account or it was already disabled.
+   */
+  disableAccount(id: number, at: string, audit?: AuditFor<{ readonly sessionsEnded: number }>): Promise<{ readonly sessionsEnded: number } | undefined>;
+  /**
+   * Replaces the account's password hash and ends its live sessions at `at` (whoever signed in with the old password
+   * is signed out), in one transaction; undefined (nothing written) if there is no such account.
+   */
+  setPasswordHash(id: number, passwordHash: string, at: string, audit?: AuditFor<{ readonly sessionsEnded: number }>): Promise<{ readonly sessionsEnded: number } | undefined>;
+  createSession(session: Omit<Session, 'endedAt'>, audit?: readonly NewAuditEvent[]): Promise<void>;
+  /** The session with this token hash if it is live at `at` (not ended, not expired, its account not disabled), with its account. */
+  liveSession(tokenSha256: string, at: string): Promise<{ readonly session: Session; readonly account: Account } | undefined>;
+  /** Ends the session if it is still open; whether it was (a second sign-out ends nothing and records nothing). */
+  endSession(tokenSha256: string, at: string, audit?: readonly NewAuditEvent[]): Promise<boolean>;
+  /** Ends every live session of the account (open and not expired); how many (events are appended only if any were). */
+  endSessions(accountId: number, at: string, audit?: AuditFor<number>): Promise<number>;
+}
+
+/**
+ * The audit log: append and read, and nothing else (no event is ever changed or removed). An event that goes with
+ * another write is given to that write (its `audit` argument) so both commit together; appendAudit is for an event
+ * that stands alone (a refused sign-in).
+ */
+export interface AuditLog {
+  /** Appends the events in one transaction, in order; their ids. */
+  appendAudit(events: readonly NewAuditEvent[]): Promise<number[]>;
+  /** Events matching the query, oldest (lowest id) first, one page: pass the last id as `afterId` for the next. */
+  auditEvents(query?: AuditQuery): Promise<AuditEvent[]>;
+}
+
+export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter, AccountStore, AuditLog {
   close(): Promise<void>;
   /**
    * A number that changes whenever another connection (another process: the CLI, a second server) has committed a

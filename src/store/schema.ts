@@ -176,6 +176,42 @@ export interface StoreVersionTable {
   version: number;
 }
 
+/** A person's account (migration 005): `la_code` is set for the la role and only for it. */
+export interface AccountTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  la_code: string | null;
+  /** scrypt$N$r$p$salt$hash (src/application/passwords.ts). */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A signed-in session, keyed by the SHA-256 (hex) of its token: the token itself is never stored. */
+export interface SessionTable {
+  token_sha256: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+/** The audit log: appended, never updated or deleted. `actor_id` is null for the public and the system. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  la_code: string | null;
+  year: number | null;
+  subject: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface Database {
   dataset: DatasetTable;
   local_authority: LocalAuthorityTable;
@@ -193,6 +229,9 @@ export interface Database {
   inspector_judgement: InspectorJudgementTable;
   letter_edit: LetterEditTable;
   store_version: StoreVersionTable;
+  account: AccountTable;
+  session: SessionTable;
+  audit_event: AuditEventTable;
 }
 
 /**
@@ -216,7 +255,11 @@ export const TABLES = [
   'inspector_judgement',
   'letter_edit',
   'store_version',
+  // Accounts before what refers to them.
+  'account',
+  'session',
+  'audit_event',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables whose `id` the database numbers (identity columns on PostgreSQL, whose sequence a restore must move on). */
-export const NUMBERED_TABLES = ['provider_inspection', 'la_inspection', 'inspector_judgement', 'letter_edit'] as const satisfies readonly (keyof Database)[];
+export const NUMBERED_TABLES = ['provider_inspection', 'la_inspection', 'inspector_judgement', 'letter_edit', 'account', 'audit_event'] as const satisfies readonly (keyof Database)[];

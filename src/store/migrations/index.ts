@@ -3,6 +3,7 @@ import { initial } from './001-initial.ts';
 import { inspectorJudgement } from './002-inspector-judgement.ts';
 import { letterEdit } from './003-letter-edit.ts';
 import { storeVersion } from './004-store-version.ts';
+import { people } from './005-people.ts';
 import { columnTypes } from './column-types.ts';
 import type { ColumnTypes, Dialect } from './column-types.ts';
 
@@ -12,6 +13,7 @@ const ALL: Readonly<Record<string, (t: ColumnTypes) => Migration>> = {
   '002-inspector-judgement': inspectorJudgement,
   '003-letter-edit': letterEdit,
   '004-store-version': storeVersion,
+  '005-people': people,
 };
 
 /** The names of the migrations this build knows: a store with another applied was written by a newer Kingsway. */
