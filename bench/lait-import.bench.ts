@@ -3,29 +3,38 @@ import { loadCsv } from '../src/ingest/source.ts';
 import { PUBLISHED_SOURCES } from '../src/ingest/shared-data.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { BenchLine } from './support.ts';
-import { benchDataDir, median, scratch, timeRuns } from './support.ts';
+import { benchDataDir, median, scratch } from './support.ts';
 
 /**
  * Issue 2: importing all of LAIT (641,070 values) takes well under 10 s. Measured against the time merely to read
  * and parse the same file (gunzip, UTF-8 check, papaparse) in the same process, so the ratio says what validation
- * and the SQLite write cost on top of parsing, whatever the machine's speed.
+ * and the SQLite write cost on top of parsing, whatever the machine's speed. Issue 14 asks for at most 2×.
+ *
+ * Each run parses, then imports, so that the two measures of a run see the same load: on a machine shared with other
+ * work, parsing three times and then importing three times put minutes-apart moments into one ratio (the same build
+ * gave 2.3× and 5.3× within two minutes).
  */
+/** One bare parse, in a function of its own so that nothing of the parsed table is still held while the import runs. */
+function timeParse(data: string): number {
+  const started = performance.now();
+  const loaded = loadCsv(join(data, 'dfe-lait/bds_long.csv.gz'), 'bds_long.csv.gz');
+  const ms = performance.now() - started;
+  if (!loaded.ok || loaded.value.table.rows.length !== 641_070) throw new Error('LAIT did not parse to 641,070 rows');
+  return ms;
+}
+
 export async function benchLaitImport(runs = 3): Promise<BenchLine[]> {
   const data = benchDataDir();
   const laCodes = PUBLISHED_SOURCES.find((s) => s.name === 'la-codes')!;
   const lait = PUBLISHED_SOURCES.find((s) => s.name === 'lait')!;
-
-  const parse = await timeRuns(runs, () => {
-    const loaded = loadCsv(join(data, 'dfe-lait/bds_long.csv.gz'), 'bds_long.csv.gz');
-    if (!loaded.ok || loaded.value.table.rows.length !== 641_070) throw new Error('LAIT did not parse to 641,070 rows');
-  });
-
   const tmp = scratch();
   try {
     const las = laCodes.read(data, { las: [] });
     if (!las.ok) throw new Error('LA lists rejected');
+    const parse: number[] = [];
     const imports: number[] = [];
     for (let run = 0; run < runs; run++) {
+      parse.push(timeParse(data));
       // A fresh database each run, with the LA list already in (not timed: it is not LAIT).
       const store = await SqliteStore.open(join(tmp.dir, `lait-${run}.db`));
       await store.replaceDataset(las.batch);
