@@ -36,5 +36,6 @@ const LEGACY: Readonly<Record<string, DataSymbol>> = {
 export function parseDataSymbol(raw: string): DataSymbol | undefined {
   const key = raw.trim().toLowerCase();
   if ((DATA_SYMBOLS as readonly string[]).includes(key)) return key as DataSymbol;
-  return LEGACY[key];
+  // Own keys only: a cell reading "constructor" once came back as Object's constructor function, through the prototype.
+  return Object.hasOwn(LEGACY, key) ? LEGACY[key] : undefined;
 }
