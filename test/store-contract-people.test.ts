@@ -198,18 +198,19 @@ for (const kind of KINDS) {
       assert.deepEqual((await store.auditEvents({ action: 'letter-edits-recorded' })).at(-1)?.after, { edits: ids });
     });
 
-    it("follows another connection's sign-in, as it follows its judgements", async () => {
+    it("sees another connection's sign-in at once, without it counting as a change to what is assessed", async () => {
       const other = await open(db);
       try {
         const start = await store.externalVersion();
         const zoe = (await store.findAccount('Zoe Inspector'))!;
         await other.createSession({ tokenSha256: hex(40), accountId: zoe.id, createdAt: at(9), expiresAt: at(17) });
-        const moved = await store.externalVersion();
-        assert.notEqual(moved, start);
+        // A server drops its assessed years when the version moves: a sign-in elsewhere must not make it.
+        assert.equal(await store.externalVersion(), start, 'a sign-in changes nothing assessed');
         assert.equal((await store.liveSession(hex(40), at(10)))?.account.name, 'Zoe Inspector', 'a session made by another process signs in here');
         await store.endSession(hex(40), at(11));
-        assert.equal(await store.externalVersion(), moved, 'its own sign-out does not count');
         assert.equal(await other.liveSession(hex(40), at(12)), undefined, 'and the other process sees it ended');
+        await other.recordJudgement({ la: '356' as LaCode, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'moved', author: 'Zoe Inspector', recordedAt: at(13), derivedAtTheTime: 3 });
+        assert.notEqual(await store.externalVersion(), start, "another connection's judgement does count");
       } finally {
         await other.close();
       }

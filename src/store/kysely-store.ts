@@ -108,15 +108,53 @@ export abstract class KyselyStore implements Store {
   }
 
   abstract close(): Promise<void>;
-  abstract externalVersion(): Promise<number>;
   abstract backup(target: string): Promise<{ readonly pages: number }>;
   protected abstract writeBatch(batch: ImportBatch, contentSha256: string): Promise<ImportOutcome>;
+
+  /** The data version as this process last knew it: read, or raised by its own write with nobody else's between. */
+  #known = 0;
+  /** What externalVersion returns: raised only when the version moved by another process's hand. */
+  #external = 0;
+
+  /** Reads the data version once the store is open, so that what was there before counts as known. */
+  protected async startFollowing(): Promise<void> {
+    this.#known = await this.#version();
+  }
+
+  async #version(): Promise<number> {
+    const row = await this.db.selectFrom('store_version').select('version').where('id', '=', 1).executeTakeFirst();
+    if (!row) throw new StoreError("the store has no data version row: it was not made by Kingsway's migrations");
+    return Number(row.version);
+  }
+
   /**
-   * Called inside every transaction that records people's work, before it commits: PostgreSQL raises its data
-   * version there and returns it, which `committed` is given once the transaction has committed (and not if it failed).
+   * Changes when another process (a second server, the CLI) has committed a change to what is assessed since this
+   * store last asked, and not for this process's own writes: one small read of the data version (migration 004).
+   * Signing in, accounts and the audit log change nothing assessed and leave it alone, so a server's assessed years
+   * survive every sign-in elsewhere.
    */
-  protected abstract wrote(tx: Transaction<Schema>): Promise<number | null>;
-  protected committed(_version: number | null): void {}
+  async externalVersion(): Promise<number> {
+    const now = await this.#version();
+    if (now !== this.#known) {
+      this.#known = now;
+      this.#external++;
+    }
+    return this.#external;
+  }
+
+  /**
+   * Inside every transaction that changes what is assessed (an import, a judgement, letter edits, a restore), before
+   * it commits: raises the data version and returns it, for `committed` once the transaction has committed.
+   */
+  protected async wrote(tx: Transaction<Schema>): Promise<number> {
+    const row = await tx.updateTable('store_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).returning('version').executeTakeFirstOrThrow();
+    return Number(row.version);
+  }
+
+  /** A version this process wrote: taken as known only if it follows straight on from the last one known. */
+  protected committed(version: number | null): void {
+    if (version !== null && version === this.#known + 1) this.#known = version;
+  }
 
   async replaceDataset(batch: ImportBatch): Promise<ImportOutcome> {
     const hash = contentHash(batch);
@@ -171,7 +209,7 @@ export abstract class KyselyStore implements Store {
 
   /**
    * Appends audit events inside a transaction that is writing something else, so that the write and the events that
-   * record it commit together or not at all. Every write of people's work calls it before `wrote(tx)`; a new write
+   * record it commit together or not at all. Every write of people's work calls it (before `wrote(tx)` where the write changes what is assessed); a new write
    * does the same (take `audit: AuditFor<R> = []`, and call `await this.appendAuditIn(tx, eventsFor(audit, result))`).
    * One insert per event, so the ids come back in the order given.
    */
@@ -203,7 +241,7 @@ export abstract class KyselyStore implements Store {
     if (events.length === 0) return [];
     const { ids, version } = await this.db.transaction().execute(async (tx) => {
       const ids = await this.appendAuditIn(tx, events);
-      return { ids, version: await this.wrote(tx) };
+      return { ids, version: null };
     });
     this.committed(version);
     return ids;
@@ -232,7 +270,7 @@ export abstract class KyselyStore implements Store {
       if (!row) return undefined;
       const added = toAccount(row);
       await this.appendAuditIn(tx, eventsFor(audit, added));
-      return { added, version: await this.wrote(tx) };
+      return { added, version: null };
     });
     if (!written) return undefined;
     this.committed(written.version);
@@ -267,7 +305,7 @@ export abstract class KyselyStore implements Store {
       if (Number(updated.numUpdatedRows) === 0) return undefined;
       const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
       await this.appendAuditIn(tx, eventsFor(audit, result));
-      return { result, version: await this.wrote(tx) };
+      return { result, version: null };
     });
     if (!written) return undefined;
     this.committed(written.version);
@@ -280,7 +318,7 @@ export abstract class KyselyStore implements Store {
       if (Number(updated.numUpdatedRows) === 0) return undefined;
       const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
       await this.appendAuditIn(tx, eventsFor(audit, result));
-      return { result, version: await this.wrote(tx) };
+      return { result, version: null };
     });
     if (!written) return undefined;
     this.committed(written.version);
@@ -294,7 +332,7 @@ export abstract class KyselyStore implements Store {
         .values({ token_sha256: session.tokenSha256, account_id: session.accountId, created_at: session.createdAt, expires_at: session.expiresAt, ended_at: null })
         .execute();
       await this.appendAuditIn(tx, audit);
-      return this.wrote(tx);
+      return null;
     });
     this.committed(version);
   }
@@ -321,7 +359,7 @@ export abstract class KyselyStore implements Store {
       const updated = await tx.updateTable('session').set({ ended_at: at }).where('token_sha256', '=', tokenSha256).where('ended_at', 'is', null).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return undefined;
       await this.appendAuditIn(tx, audit);
-      return this.wrote(tx);
+      return null;
     });
     if (version === undefined) return false;
     this.committed(version);
@@ -333,7 +371,7 @@ export abstract class KyselyStore implements Store {
       const ended = await this.endSessionsIn(tx, accountId, at);
       if (ended === 0) return undefined;
       await this.appendAuditIn(tx, eventsFor(audit, ended));
-      return { ended, version: await this.wrote(tx) };
+      return { ended, version: null };
     });
     if (!written) return 0;
     this.committed(written.version);

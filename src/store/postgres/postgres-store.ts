@@ -1,5 +1,4 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import type { Transaction } from 'kysely';
 import pg from 'pg';
 import { StoreError } from '../../domain/errors.ts';
 import { KyselyStore } from '../kysely-store.ts';
@@ -42,10 +41,6 @@ export function splitSchema(url: string): { connectionString: string; schema: st
 export class PostgresStore extends KyselyStore {
   readonly url: string;
   readonly #pool: pg.Pool;
-  /** The data version as this process last knew it: read, or raised by its own write with nobody else's between. */
-  #known = 0;
-  /** What externalVersion returns: raised only when the version moved by someone else's hand. */
-  #external = 0;
 
   private constructor(url: string, pool: pg.Pool) {
     super(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }));
@@ -76,7 +71,7 @@ export class PostgresStore extends KyselyStore {
       const current = (await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema;
       if (!current) throw new StoreError(`${redactUrl(url)} has no schema to keep Kingsway's tables in (its search_path names none that exists)`);
       await migrate(store.db, 'postgres', redactUrl(url), current);
-      store.#known = await store.#version();
+      await store.startFollowing();
     } catch (error) {
       await pool.end();
       throw error;
@@ -84,32 +79,8 @@ export class PostgresStore extends KyselyStore {
     return store;
   }
 
-  async #version(): Promise<number> {
-    const row = await this.db.selectFrom('store_version').select('version').where('id', '=', 1).executeTakeFirst();
-    if (!row) throw new StoreError(`${redactUrl(this.url)} has no data version row: it was not made by Kingsway's migrations`);
-    return Number(row.version);
-  }
-
-  /** A version this process wrote: taken as known only if it follows straight on from the last one known. */
-  #ownWrite(version: number): void {
-    if (version === this.#known + 1) this.#known = version;
-  }
-
   async close(): Promise<void> {
     await this.db.destroy();
-  }
-
-  /**
-   * Changes when another process (a second server, the CLI) has committed a write since this store last asked, and
-   * not for this process's own writes, as SQLite's data_version does: one small read of the version row.
-   */
-  async externalVersion(): Promise<number> {
-    const now = await this.#version();
-    if (now !== this.#known) {
-      this.#known = now;
-      this.#external++;
-    }
-    return this.#external;
   }
 
   /** A consistent snapshot, written as an SQLite file that either store restores (backup.ts). */
@@ -126,20 +97,11 @@ export class PostgresStore extends KyselyStore {
     const client = await this.#pool.connect();
     try {
       const { outcome, version } = await writeBatchPg(client, batch, contentSha256);
-      this.#ownWrite(version);
+      this.committed(version);
       return outcome;
     } finally {
       client.release();
     }
-  }
-
-  protected async wrote(tx: Transaction<Schema>): Promise<number> {
-    const row = await tx.updateTable('store_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).returning('version').executeTakeFirstOrThrow();
-    return Number(row.version);
-  }
-
-  protected override committed(version: number | null): void {
-    if (version !== null) this.#ownWrite(version);
   }
 
   /** For restore: a connection of its own, in which the caller runs one transaction. */
@@ -149,6 +111,6 @@ export class PostgresStore extends KyselyStore {
 
   /** After a restore replaced everything: the version it left, as this process's own. */
   restored(version: number): void {
-    this.#ownWrite(version);
+    this.committed(version);
   }
 }

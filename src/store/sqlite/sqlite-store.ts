@@ -44,6 +44,7 @@ export class SqliteStore extends KyselyStore {
     const store = new SqliteStore(path, raw);
     try {
       await migrate(store.db, 'sqlite', JSON.stringify(path));
+      await store.startFollowing();
     } catch (error) {
       raw.close();
       throw error;
@@ -55,25 +56,14 @@ export class SqliteStore extends KyselyStore {
     await this.db.destroy();
   }
 
-  /**
-   * SQLite's `data_version`: it changes when a commit by any other connection to the file has happened since this
-   * connection last read it, and not for this connection's own writes (which the server marks itself).
-   */
-  async externalVersion(): Promise<number> {
-    return this.#raw.pragma('data_version', { simple: true }) as number;
-  }
-
   /** A consistent snapshot of the whole store, written to a new file (backup.ts). */
   async backup(target: string): Promise<{ readonly pages: number }> {
     return backupSqlite(this.#raw, target);
   }
 
   protected async writeBatch(batch: ImportBatch, contentSha256: string): Promise<ImportOutcome> {
-    return writeBatch(this.#raw, batch, contentSha256);
-  }
-
-  /** Nothing to add: SQLite counts commits itself (externalVersion). */
-  protected async wrote(): Promise<null> {
-    return null;
+    const { outcome, version } = writeBatch(this.#raw, batch, contentSha256);
+    this.committed(version);
+    return outcome;
   }
 }

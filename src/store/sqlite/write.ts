@@ -25,7 +25,7 @@ function isUniqueViolation(error: unknown): boolean {
  * and many a statement (insertValuesInOrder), and `npm run bench "LAIT import"` times the whole import against the
  * bare parse of LAIT's file.
  */
-export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): ImportOutcome {
+export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): { outcome: ImportOutcome; version: number } {
   const counts: Record<string, number> = {};
   const file = batch.files.map((f) => f.path).join(', ') || batch.dataset.id;
   /** Which other dataset holds a key; `undefined` when the clash is within this batch (a repeated row). */
@@ -61,7 +61,9 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
     counts[table] = (counts[table] ?? 0) + rows.length;
   };
 
-  const run = db.transaction((): ImportOutcome => {
+  const run = db.transaction((): { outcome: ImportOutcome; version: number } => {
+    // The store's data version, raised inside the import's transaction: what other processes' servers follow.
+    const { version } = db.prepare('UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version').get() as { version: number };
     const stored = db.prepare('SELECT kind FROM dataset WHERE id = ?').get(batch.dataset.id) as { kind: string } | undefined;
     const previous = stored !== undefined;
     // Synthetic data replaced by real under the same id, or real by synthetic, would change what every page labels
@@ -194,7 +196,7 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): I
       json(batch.files),
       rowCount,
     );
-    return { status: 'written', dataset: d, counts, replaced: previous };
+    return { outcome: { status: 'written', dataset: d, counts, replaced: previous }, version };
   });
   try {
     return run();
