@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
- * The store's data version: one row, one number, raised by every transaction that writes (issue 14). Several
- * servers and the CLI can share one PostgreSQL database; each server follows this number to know when another
- * process has changed what it has assessed. SQLite has the same thing built in (`PRAGMA data_version`), so the
- * embedded store keeps the row only so that both schemas are one, and a backup from either restores into the other.
+ * The store's data version: one row, one number, raised by every transaction that changes what is assessed (an
+ * import, a judgement, letter edits, a restore: issue 14). Several servers and the CLI can share one store; each
+ * server follows this number to know when another process has changed what it has assessed. Both stores use it
+ * (SQLite's own `PRAGMA data_version` moves on every commit, sign-ins included: docs/stores.md).
  */
 export const storeVersion = (): Migration => ({
   async up(db: Kysely<unknown>) {
