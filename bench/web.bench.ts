@@ -35,6 +35,8 @@ interface Started {
   readonly warmMs: number;
   readonly residentAtListen: number | null;
   readonly residentWarm: number | null;
+  /** Resident memory now (after the load, which fills the page cache and what the server keeps of each LA it shows). */
+  readonly resident: () => number | null;
   readonly stop: () => Promise<void>;
 }
 
@@ -69,7 +71,7 @@ async function startServer(db: string): Promise<Started> {
   const firstAnswerMs = performance.now() - started;
   await warm;
   const warmMs = performance.now() - started;
-  return { url, listeningMs, firstAnswerMs, warmMs, residentAtListen, residentWarm: residentMb(child.pid), stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) };
+  return { url, listeningMs, firstAnswerMs, warmMs, residentAtListen, residentWarm: residentMb(child.pid), resident: () => residentMb(child.pid), stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) };
 }
 
 interface Load {
@@ -96,6 +98,7 @@ export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
       const reference = await load(server.url, ['/api/years'], 10);
       const page = await load(server.url, codes.map((c) => `/2011/la/${c}`), seconds);
       const api = await load(server.url, codes.map((c) => `/api/2011/las/${c}/profile`), seconds);
+      const residentLoaded = server.resident();
       const line = (measure: string, l: Load, target?: boolean): BenchLine => ({
         benchmark: 'web 2011',
         measure,
@@ -109,6 +112,8 @@ export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
         { benchmark: 'serve', measure: 'every year assessed in the background, from the process starting', value: `${(server.warmMs / 1000).toFixed(1)} s` },
         { benchmark: 'serve', measure: 'resident memory when listening', value: mb(server.residentAtListen) },
         { benchmark: 'serve', measure: 'resident memory with every year assessed', value: mb(server.residentWarm), target: '< 600 MB', met: server.residentWarm !== null && server.residentWarm < 600 },
+        // Issue 14: what serving adds (the page cache, capped at 128 MB; the LA profiles kept), after the loads below.
+        { benchmark: 'serve', measure: 'resident memory after the loads below (every 2011 LA page and API profile served)', value: mb(residentLoaded) },
       ];
       return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
     } finally {

@@ -1,4 +1,5 @@
 import type { EvidenceRepository } from '../store/repository.ts';
+import { EvidenceInterner } from './intern-evidence.ts';
 
 /**
  * The evidence reads a long-running process makes for every year, made once and shared (issue 14): the site assesses
@@ -8,7 +9,8 @@ import type { EvidenceRepository } from '../store/repository.ts';
  * work (judgements, letter edits, addressees) is never shared: it is read from the store each time.
  *
  * The arrays are handed out as they are, to every year: nothing downstream changes evidence (the core's functions are
- * pure over it).
+ * pure over it). The largest (providers, their inspections, indicator values) keep one copy of each repeated string and
+ * small object (intern-evidence.ts), about 60 MB fewer on the demo store.
  */
 export function sharedReads(repo: EvidenceRepository): EvidenceRepository {
   const memo = new Map<string, Promise<unknown>>();
@@ -22,17 +24,18 @@ export function sharedReads(repo: EvidenceRepository): EvidenceRepository {
     }
     return hit;
   };
+  const interner = new EvidenceInterner();
   return {
     datasets: () => repo.datasets(),
     localAuthorities: () => once('las', () => repo.localAuthorities()),
     localAuthority: (code) => repo.localAuthority(code),
     neighbourVintages: () => once('vintages', () => repo.neighbourVintages()),
     neighbours: (la, vintage) => once(`neighbours ${la} ${vintage}`, () => repo.neighbours(la, vintage)),
-    providers: (query) => once(`providers ${JSON.stringify(query ?? {})}`, () => repo.providers(query)),
-    providerInspections: (query) => once(`inspections ${JSON.stringify(query ?? {})}`, () => repo.providerInspections(query)),
+    providers: (query) => once(`providers ${JSON.stringify(query ?? {})}`, async () => interner.providers(await repo.providers(query))),
+    providerInspections: (query) => once(`inspections ${JSON.stringify(query ?? {})}`, async () => interner.providerInspections(await repo.providerInspections(query))),
     laInspections: (la) => once(`la-inspections ${la ?? ''}`, () => repo.laInspections(la)),
     indicators: () => once('indicators', () => repo.indicators()),
-    indicatorValues: (query) => once(`values ${JSON.stringify(query ?? {})}`, () => repo.indicatorValues(query)),
+    indicatorValues: (query) => once(`values ${JSON.stringify(query ?? {})}`, async () => interner.indicatorValues(await repo.indicatorValues(query))),
     outcomeCounts: (la) => once(`outcome-counts ${la ?? ''}`, () => repo.outcomeCounts(la)),
     addressee: (la, year) => repo.addressee(la, year),
     hexes: (layout) => repo.hexes(layout),

@@ -140,12 +140,17 @@ export function assessOne(input: AssessInput, la: LocalAuthority): Assessment {
 
 /** Every LA that existed in the run's year (or those asked for), in code order; never throws for one LA's fault. */
 export function assessAll(input: AssessInput, only?: readonly LaCode[]): Assessment[] {
+  return lasAssessed(input, only).map((la) => assessOne(input, la));
+}
+
+/**
+ * The LAs assessAll assesses, in its order: for a caller that keeps less of each assessment than assessAll returns
+ * (the web site, issue 14), so that it can assess them one at a time and let each go before the next.
+ */
+export function lasAssessed(input: AssessInput, only?: readonly LaCode[]): LocalAuthority[] {
   const wanted = only ? new Set(only) : null;
   const on = assessmentYearDate(input.run.framework.year);
-  return input.run.evidence.evidence.las
-    .filter((la) => existsOn(la, on) && (!wanted || wanted.has(la.code)))
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((la) => assessOne(input, la));
+  return input.run.evidence.evidence.las.filter((la) => existsOn(la, on) && (!wanted || wanted.has(la.code))).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export interface Distribution {

@@ -114,7 +114,17 @@ export function provenanceByLa(input: ProvenanceInput): Map<LaCode, Provenance> 
   const nationalA = new Map(providerTypes.map((t) => [t, new Set(input.las.flatMap((la) => ownBlockA(la, t)))]));
   const nationalC = new Map(indicators.map((i) => [i, new Set(input.las.flatMap((la) => [...(get('indicator_values', 'la', la, i) ?? [])]))]));
 
+  // Most LAs' indicators rest on the same few datasets, in the same roles: one summary for each such answer, shared,
+  // rather than one for each LA and indicator (issue 14: 78,000 of them on the demo store, kept by the web site for
+  // 14 years). The answer depends on the two sets alone.
+  const summaries = new Map<string, ProvenanceSummary>();
   const summary = (sets: Sets): ProvenanceSummary => {
+    const key = `${[...sets.own].sort().join('\n')}\t${[...sets.comparators].sort().join('\n')}`;
+    let kept = summaries.get(key);
+    if (!kept) summaries.set(key, (kept = summaryOf(sets)));
+    return kept;
+  };
+  const summaryOf = (sets: Sets): ProvenanceSummary => {
     const ids = [...new Set([...sets.own, ...sets.comparators])].sort();
     const datasets = ids.map((id): ProvenanceDataset => ({ id, kind: kindOf(id), role: sets.own.has(id) ? (sets.comparators.has(id) ? 'own-and-comparators' : 'own') : 'comparators' }));
     const synthetic = datasets.filter((d) => d.kind === 'synthetic');

@@ -4,6 +4,7 @@ import type { LaCode } from '../domain/local-authority.ts';
 import type { Period } from '../domain/period.ts';
 import type { BlockAShareGroup, Framework } from '../frameworks/types.ts';
 import type { Figure, IndicatorIndex } from './block-c.ts';
+import { areaKey } from './block-c.ts';
 
 /**
  * Block A's rows that are shares of children, not tallies of settings: today's early years, from LAIT's share of
@@ -28,7 +29,6 @@ export interface BlockAShareRow {
   readonly change: number | null;
 }
 
-const areaKey = (kind: string, code: string) => `${kind}:${code}`;
 const shareOf = (v: IndicatorValue | undefined): number | null => (v?.value.kind === 'number' ? v.value.value / 100 : null);
 const figureOf = (v: IndicatorValue | undefined): Figure => (v === undefined ? { kind: 'none' } : v.value);
 

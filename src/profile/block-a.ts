@@ -143,10 +143,25 @@ export function countedSettings(index: EvidenceIndex, la: LaCode, group: BlockAG
     for (const p of index.providersByLaType.get(`${la}|${type}`) ?? []) {
       if (!inGroup(group, p) || !openOn(p, asAt)) continue;
       const latest = latestFor(index, p, asAt);
-      if (latest) out.push({ urn: p.urn, name: p.name, type: p.type, ownership: p.ownership, judgement: latest.inspection.overall!, inspectedOn: latest.inspection.date, viaPredecessor: latest.via, predecessorUrn: p.predecessorUrn, sub: latest.inspection.sub });
+      if (latest) out.push(countedSetting(p, latest.inspection, latest.via));
     }
   }
   return out;
+}
+
+/**
+ * The setting as counted from an inspection. A setting's latest inspection seldom changes from one year's date to the
+ * next, so the setting counted at one is kept with its provider and given again at the next where it would be the
+ * same (issue 14: 571,000 of them on the demo store, where the web site keeps every LA's settings at every date of 14
+ * years). Equal fields, so nothing that reads it can tell.
+ */
+const LAST_COUNTED = new WeakMap<Provider, CountedSetting>();
+function countedSetting(p: Provider, inspection: ProviderInspection, via: string | null): CountedSetting {
+  const kept = LAST_COUNTED.get(p);
+  if (kept && kept.judgement === inspection.overall && kept.inspectedOn === inspection.date && kept.viaPredecessor === via && kept.sub === inspection.sub) return kept;
+  const setting: CountedSetting = { urn: p.urn, name: p.name, type: p.type, ownership: p.ownership, judgement: inspection.overall!, inspectedOn: inspection.date, viaPredecessor: via, predecessorUrn: p.predecessorUrn, sub: inspection.sub };
+  LAST_COUNTED.set(p, setting);
+  return setting;
 }
 
 /** A setting's latest judged inspection at a date, read through its predecessors where it has none of its own. */
@@ -308,20 +323,47 @@ export interface BlockAContext {
   readonly after: (index: EvidenceIndex, change: { readonly la: LaCode; readonly providerType: Provider['type'] }) => BlockAContext;
 }
 
-interface Memo {
+export interface BlockAMemo {
   readonly owns: Map<string, { outcomes: AreaOutcomes; settings: CountedSetting[] }>;
   readonly nationals: Map<string, { group: BlockAGroup; asAt: string; byLa: Map<LaCode, AreaOutcomes> }>;
   readonly englands: Map<string, ComparatorOutcomes | null>;
+}
+type Memo = BlockAMemo;
+
+/**
+ * Memos for a context. `owns` may be given, to share the LAs' own settings between the runs of several years over the
+ * same evidence index (the web site's 14 years: issue 14): an LA's own settings read only the index, never the year,
+ * and each year's previous date is the current date of the year before, so the years would otherwise count the same
+ * settings twice and keep both. Entries are keyed by what a group counts (its types, ownership and register), so
+ * that years whose groups of one name differ never share them. Sharing it between runs over different evidence would
+ * be wrong: it is for one index's runs only.
+ */
+export function blockAMemo(options: { readonly owns?: BlockAMemo['owns'] } = {}): BlockAMemo {
+  return { owns: options.owns ?? new Map(), nationals: new Map(), englands: new Map() };
+}
+
+/** What a group counts, as a number: two groups with the same number count the same settings of an LA. */
+const GROUP_KEYS = new WeakMap<BlockAGroup, number>();
+const GROUP_NUMBERS = new Map<string, number>();
+function groupKey(group: BlockAGroup): number {
+  let key = GROUP_KEYS.get(group);
+  if (key === undefined) {
+    const counts = JSON.stringify([group.id, group.providerTypes, group.ownership ?? null, group.registered === true]);
+    key = GROUP_NUMBERS.get(counts);
+    if (key === undefined) GROUP_NUMBERS.set(counts, (key = GROUP_NUMBERS.size));
+    GROUP_KEYS.set(group, key);
+  }
+  return key;
 }
 
 /**
  * `groups` are those the run's framework reads: the first comparator asked for at a date computes all of them in
  * one pass over the settings (a group outside them is computed alone).
  */
-export function blockAContext(index: EvidenceIndex, groups: readonly BlockAGroup[] = [], memo: Memo = { owns: new Map(), nationals: new Map(), englands: new Map() }): BlockAContext {
+export function blockAContext(index: EvidenceIndex, groups: readonly BlockAGroup[] = [], memo: Memo = blockAMemo()): BlockAContext {
   const { owns, nationals, englands } = memo;
   const own: BlockAContext['own'] = (la, group, asAt) => {
-    const key = `${la}|${group.id}|${asAt}`;
+    const key = `${la}|${groupKey(group)}|${asAt}`;
     let hit = owns.get(key);
     if (!hit) owns.set(key, (hit = laOutcomes(index, la, group, asAt)));
     return hit;
@@ -383,7 +425,12 @@ export function blockA(index: EvidenceIndex, la: LaCode, framework: Framework, c
       la: current.outcomes,
       settings: current.settings,
       subJudgements: framework.subJudgements.map((name) => {
-        const t = tally(current.settings.flatMap((setting) => (setting.sub[name] ? [setting.sub[name]] : [])));
+        const judged: Judgement[] = [];
+        for (const setting of current.settings) {
+          const j = setting.sub[name];
+          if (j) judged.push(j);
+        }
+        const t = tally(judged);
         return { name, tally: t, shares: shares(t) };
       }),
       similarAreas: similarAreasOutcomes(index, la, group, asAt, framework.similarAreas, (code) => context.outcomes(code, group, asAt)),

@@ -68,26 +68,65 @@ export interface IndicatorIndex {
   readonly byIndicator: ReadonlyMap<string, ReadonlyMap<string, { readonly period: Period; readonly byArea: ReadonlyMap<string, IndicatorValue> }>>;
 }
 
-const areaKey = (kind: string, code: string) => `${kind}:${code}`;
+/**
+ * An area's key in `byArea`: one string per area, made once and kept (issue 14). Building `la:356` afresh for each of
+ * the thousands of lookups a profile makes cost a new string and its hash every time (about a quarter of Block C's
+ * time), and an index keyed by fresh strings held one copy per value.
+ */
+const AREA_KEYS = new Map<string, Map<string, string>>();
+export function areaKey(kind: string, code: string): string {
+  let byCode = AREA_KEYS.get(kind);
+  if (!byCode) AREA_KEYS.set(kind, (byCode = new Map()));
+  let key = byCode.get(code);
+  if (key === undefined) byCode.set(code, (key = `${kind}:${code}`));
+  return key;
+}
 
-export function indexIndicators(definitions: readonly IndicatorDefinition[], values: readonly IndicatorValue[]): IndicatorIndex {
-  const byIndicator = new Map<string, Map<string, { period: Period; byArea: Map<string, IndicatorValue> }>>();
+type Periods = Map<string, { period: Period; byArea: Map<string, IndicatorValue> }>;
+
+/**
+ * One indicator's periods, kept with the values they index (issue 14): the web site's years read the same values of the
+ * same indicators (application/shared-reads.ts hands each year the same objects), and each built its own copy of this
+ * index, about 3 MB a year. Keyed by the indicator's first value and checked against all of them, so that other values
+ * (another read, another test) never reuse it; the values are never changed, so what is kept is what building gives.
+ */
+const PERIODS = new WeakMap<IndicatorValue, { readonly values: readonly IndicatorValue[]; readonly periods: Periods }>();
+
+function periodsOf(values: readonly IndicatorValue[]): Periods {
+  const kept = PERIODS.get(values[0]!);
+  if (kept && kept.values.length === values.length && kept.values.every((v, i) => v === values[i])) return kept.periods;
+  const periods: Periods = new Map();
   for (const v of values) {
-    let periods = byIndicator.get(v.indicator);
-    if (!periods) byIndicator.set(v.indicator, (periods = new Map()));
     let entry = periods.get(v.period.original);
     if (!entry) periods.set(v.period.original, (entry = { period: v.period, byArea: new Map() }));
     entry.byArea.set(areaKey(v.area.kind, v.area.code), v);
   }
+  PERIODS.set(values[0]!, { values, periods });
+  return periods;
+}
+
+export function indexIndicators(definitions: readonly IndicatorDefinition[], values: readonly IndicatorValue[]): IndicatorIndex {
+  const byIndicatorValues = new Map<string, IndicatorValue[]>();
+  for (const v of values) {
+    const list = byIndicatorValues.get(v.indicator);
+    if (list) list.push(v);
+    else byIndicatorValues.set(v.indicator, [v]);
+  }
+  const byIndicator = new Map<string, Periods>();
+  for (const [indicator, list] of byIndicatorValues) byIndicator.set(indicator, periodsOf(list));
   return { definitions: new Map(definitions.map((d) => [d.id, d])), byIndicator };
 }
 
 /** Figures are published to a decimal place or two: differences are rounded to a millionth, so 7.1 − 6.1 is 1, not 0.9999999999999991. */
 const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
 
+/** Whether a unit is a percentage, by unit: asked for every comparison and trend, and there are a few dozen units. */
+const IN_POINTS = new Map<string, boolean>();
+
 /** Percentages and percentage points are compared in points; rates and counts relative to the comparator. */
 function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Pick<Framework, 'inLineTolerance'>): number {
-  const inPoints = /%|percent|percentage point/i.test(indicator.unit);
+  let inPoints = IN_POINTS.get(indicator.unit);
+  if (inPoints === undefined) IN_POINTS.set(indicator.unit, (inPoints = /%|percent|percentage point/i.test(indicator.unit)));
   return settle(inPoints ? framework.inLineTolerance.points : Math.abs(comparator) * framework.inLineTolerance.relative);
 }
 
@@ -124,6 +163,22 @@ function readsPeriod(framework: Pick<Framework, 'year' | 'profileDate' | 'blockC
   return ends === undefined ? (endYear) => endYear <= framework.year : (endYear) => `${endYear}-${ends}` <= framework.profileDate;
 }
 
+/**
+ * The (up to five) periods a framework reads of an indicator, the same for every LA: chosen once per indicator's
+ * periods and way of reading them, rather than once for each of 152 LAs (issue 14: the web site profiles an LA again
+ * when its page is asked for).
+ */
+const CHOSEN = new WeakMap<object, Map<string, readonly Period[]>>();
+function chosenPeriods(periods: ReadonlyMap<string, { readonly period: Period }>, framework: Pick<Framework, 'year' | 'profileDate' | 'blockCPeriodEnds'>, indicator: string): readonly Period[] {
+  const ends = framework.blockCPeriodEnds?.[indicator];
+  const key = ends === undefined ? `in ${framework.year}` : `ending ${ends} by ${framework.profileDate}`;
+  let byReading = CHOSEN.get(periods);
+  if (!byReading) CHOSEN.set(periods, (byReading = new Map()));
+  let chosen = byReading.get(key);
+  if (!chosen) byReading.set(key, (chosen = periodsUpTo(periods.values(), readsPeriod(framework, indicator)).slice(-5)));
+  return chosen;
+}
+
 function periodsUpTo(periods: Iterable<{ period: Period }>, reads: (endYear: number) => boolean): Period[] {
   const bestByEnd = new Map<number, Period>();
   for (const { period } of periods) {
@@ -133,6 +188,12 @@ function periodsUpTo(periods: Iterable<{ period: Period }>, reads: (endYear: num
     if (!current || rank(period) < rank(current)) bestByEnd.set(period.endYear, period);
   }
   return [...bestByEnd.values()].sort((a, b) => a.endYear! - b.endYear!);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const isGap = (d: IndicatorDefinition) => /gap/i.test(`${d.id} ${d.name}`);
@@ -153,29 +214,36 @@ function trendBetween(indicator: IndicatorDefinition, from: PeriodFigures, to: P
 
 export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly LaCode[], allLas: readonly LaCode[], framework: Framework): BlockCRow[] {
   const rows: BlockCRow[] = [];
+  // The areas' keys, looked up once rather than for every indicator and period.
+  const ownKey = areaKey('la', la);
+  const neighbourKeys = neighbours.map((n) => areaKey('la', n));
+  const similarKey = areaKey('similar-areas', la);
+  const englandKey = areaKey('england', ENGLAND_AREA_CODE);
   for (const indicator of index.definitions.values()) {
     if (indicator.ecmOutcome === null || !framework.blockCOutcomes.includes(indicator.ecmOutcome)) continue;
     const periods = index.byIndicator.get(indicator.id);
     if (!periods) continue;
-    const chosen = periodsUpTo(periods.values(), readsPeriod(framework, indicator.id)).slice(-5);
+    const chosen = chosenPeriods(periods, framework, indicator.id);
     const series = chosen.map((period): PeriodFigures => {
       const byArea = periods.get(period.original)!.byArea;
-      const own = byArea.get(areaKey('la', la));
+      const own = byArea.get(ownKey);
       const value = numberOf(own);
-      const neighbourValues = neighbours.map((n) => numberOf(byArea.get(areaKey('la', n)))).filter((v): v is number => v !== null);
       let similar: Comparison | null = null;
       if (value !== null) {
+        const neighbourValues: number[] = [];
+        for (const key of neighbourKeys) {
+          const v = numberOf(byArea.get(key));
+          if (v !== null) neighbourValues.push(v);
+        }
         if (neighbourValues.length > 0) {
-          const sorted = [...neighbourValues].sort((a, b) => a - b);
-          const mid = Math.floor(sorted.length / 2);
-          const combined = framework.similarAreas === 'mean' ? neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+          const combined = framework.similarAreas === 'mean' ? neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length : median(neighbourValues);
           similar = compare(indicator, value, combined, framework.similarAreas === 'mean' ? 'neighbours-mean' : 'neighbours-median', framework);
         } else {
-          const supplied = numberOf(byArea.get(areaKey('similar-areas', la)));
+          const supplied = numberOf(byArea.get(similarKey));
           if (supplied !== null) similar = compare(indicator, value, supplied, 'supplied-comparator', framework);
         }
       }
-      const englandValue = numberOf(byArea.get(areaKey('england', ENGLAND_AREA_CODE)));
+      const englandValue = numberOf(byArea.get(englandKey));
       const england = value !== null && englandValue !== null ? compare(indicator, value, englandValue, 'published', framework) : null;
       return { period, la: figureOf(own), similarAreas: similar, england };
     });
@@ -211,15 +279,22 @@ const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 /**
  * All LAs' values of one indicator in one period, ascending: computed once per period and list of LAs and kept with
- * the period's entry, so that ranking 152 LAs reads them once rather than 152 times.
+ * the period's entry, so that ranking 152 LAs reads them once rather than 152 times. The entry is shared by every year
+ * that reads the period (indexIndicators), so it keeps one array for each list of LAs (by content: most years have the
+ * same 152), rather than one that the years would take in turn from each other.
  */
-const SORTED = new WeakMap<object, { las: readonly LaCode[]; values: Float64Array }>();
+const SORTED = new WeakMap<object, Map<string, Float64Array>>();
+const LAS_KEYS = new WeakMap<readonly LaCode[], string>();
 function sortedLaValues(entry: { byArea: ReadonlyMap<string, IndicatorValue> }, allLas: readonly LaCode[]): Float64Array {
-  const kept = SORTED.get(entry);
-  if (kept && kept.las === allLas) return kept.values;
+  let lasKey = LAS_KEYS.get(allLas);
+  if (lasKey === undefined) LAS_KEYS.set(allLas, (lasKey = allLas.join(',')));
+  let byLas = SORTED.get(entry);
+  if (!byLas) SORTED.set(entry, (byLas = new Map()));
+  const kept = byLas.get(lasKey);
+  if (kept) return kept;
   const numbers = allLas.map((code) => numberOf(entry.byArea.get(areaKey('la', code)))).filter((v): v is number => v !== null);
   const values = Float64Array.from(numbers).sort();
-  SORTED.set(entry, { las: allLas, values });
+  byLas.set(lasKey, values);
   return values;
 }
 

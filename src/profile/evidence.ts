@@ -51,8 +51,41 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /**
- * Indexes the evidence. Each index is built on first use and kept, so that work which needs only some of them (Block
- * A's national counts need only the inspections by URN) does not pay for the others.
+ * The indexes read only the providers, inspections and outcome counts, never the year's LAs or neighbours, so they are
+ * kept with those arrays and shared by every index built over them (issue 14): a server profiling 14 years over one set
+ * of evidence reads (application/shared-reads.ts) built the same 18 MB of maps once per year, 240 MB in all on the demo
+ * store. Keyed by the arrays themselves, which the core never changes: new evidence is a new array, with indexes of its
+ * own, and an array no longer read is forgotten with them. Memoisation only: each index is what building it gives.
+ */
+const PROVIDER_BY_URN = new WeakMap<readonly Provider[], Map<string, Provider>>();
+const PROVIDERS_BY_LA_TYPE = new WeakMap<readonly Provider[], Map<string, Provider[]>>();
+const INSPECTIONS_BY_URN = new WeakMap<readonly ProviderInspection[], Map<string, ProviderInspection[]>>();
+const OUTCOME_COUNTS_BY_AREA = new WeakMap<readonly OutcomeCount[], Map<string, OutcomeCount[]>>();
+
+function kept<K extends object, V>(memo: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = make(key)));
+  return hit;
+}
+
+function byUrnOldestFirst(inspections: readonly ProviderInspection[]): Map<string, ProviderInspection[]> {
+  const byUrn = groupBy(inspections, (i) => i.urn);
+  // Most histories arrive in date order (the store reads them so): sort only those that do not.
+  for (const list of byUrn.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i - 1]!.date > list[i]!.date) {
+        list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        break;
+      }
+    }
+  }
+  return byUrn;
+}
+
+/**
+ * Indexes the evidence. Each index is built on first use, so that work which needs only some of them (Block A's
+ * national counts need only the inspections by URN) does not pay for the others, and kept with the arrays it is built
+ * from (above).
  */
 export function indexEvidence(evidence: Evidence): EvidenceIndex {
   let providerByUrn: Map<string, Provider> | undefined;
@@ -63,28 +96,16 @@ export function indexEvidence(evidence: Evidence): EvidenceIndex {
     evidence,
     arrivals: [],
     get providerByUrn() {
-      return (providerByUrn ??= new Map(evidence.providers.map((p) => [p.urn, p])));
+      return (providerByUrn ??= kept(PROVIDER_BY_URN, evidence.providers, (providers) => new Map(providers.map((p) => [p.urn, p]))));
     },
     get providersByLaType() {
-      return (providersByLaType ??= groupBy(evidence.providers, (p) => `${p.la}|${p.type}`));
+      return (providersByLaType ??= kept(PROVIDERS_BY_LA_TYPE, evidence.providers, (providers) => groupBy(providers, (p) => `${p.la}|${p.type}`)));
     },
     get inspectionsByUrn() {
-      if (!inspectionsByUrn) {
-        inspectionsByUrn = groupBy(evidence.inspections, (i) => i.urn);
-        // Most histories arrive in date order (the store reads them so): sort only those that do not.
-        for (const list of inspectionsByUrn.values()) {
-          for (let i = 1; i < list.length; i++) {
-            if (list[i - 1]!.date > list[i]!.date) {
-              list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-              break;
-            }
-          }
-        }
-      }
-      return inspectionsByUrn;
+      return (inspectionsByUrn ??= kept(INSPECTIONS_BY_URN, evidence.inspections, byUrnOldestFirst));
     },
     get outcomeCountsByArea() {
-      return (outcomeCountsByArea ??= groupBy(evidence.outcomeCounts, (c) => `${c.area.kind}|${c.area.code}|${c.asAt}`));
+      return (outcomeCountsByArea ??= kept(OUTCOME_COUNTS_BY_AREA, evidence.outcomeCounts, (counts) => groupBy(counts, (c) => `${c.area.kind}|${c.area.code}|${c.asAt}`)));
     },
   };
 }

@@ -3,8 +3,12 @@ import { FRAMEWORKS } from '../frameworks/index.ts';
 import { previousIndicatorFramework } from '../frameworks/indicators/definition.ts';
 import type { Framework } from '../frameworks/types.ts';
 import type { Assessment, DistributionRow } from '../judgement/assess.ts';
-import { assessAll, compareWithPublished, distribution } from '../judgement/assess.ts';
+import { assessOne, compareWithPublished, distribution, lasAssessed } from '../judgement/assess.ts';
 import { loadAssessInput } from '../application/load-evidence.ts';
+import { blockAContext, blockAMemo } from '../profile/block-a.ts';
+import type { BlockAMemo } from '../profile/block-a.ts';
+import { buildProfile } from '../profile/profile.ts';
+import type { LaProfile, ProfileRun } from '../profile/profile.ts';
 import type { LoadedAssessInput } from '../application/load-evidence.ts';
 import { sharedReads } from '../application/shared-reads.ts';
 import type { EvidenceRepository, Hex, Store } from '../store/repository.ts';
@@ -15,6 +19,12 @@ import type { LetterSettings } from '../narrative/letter-settings.ts';
  * What the web pages read: each framework year assessed once for every LA and kept, so that a page is a lookup and a
  * render. A year is loaded on first use (or warmed at start-up) and forgotten when something it depends on changes
  * (an inspector's judgement or letter edit made through the site), so the next request assesses it afresh.
+ *
+ * What is kept of a year is what the national pages and every LA's grade read (issue 14): each assessment with its
+ * derivation, and the run to profile from. An assessed LA's profile (its Blocks A, B and C in full: on the demo store
+ * 14 years of them held about 90 MB beyond the settings they count) is made again from the run when a page reads it
+ * (`profile`, an enumerable property like any other), in about a millisecond, and the most recently read are kept
+ * (PROFILES_KEPT). The profile made again is the one the grade was derived from: the run and its functions are pure.
  */
 export interface YearView {
   readonly framework: Framework;
@@ -25,10 +35,24 @@ export interface YearView {
   readonly distribution: readonly DistributionRow[];
 }
 
+/**
+ * How many LA profiles are kept once made again (above), the most recently read: a year's LAs and a few, so that the
+ * pages and downloads of an LA (its page, letter, CSV, API profile) read one profile, and someone going round a year's
+ * LAs finds the one they came from. About 7 MB of 2011's profiles, their settings apart (those are kept anyway).
+ */
+export const PROFILES_KEPT = 160;
+
 export class SiteData {
   readonly #store: Store;
+  /** Profiles made again on request (above), by year and LA, least recently read first. */
+  readonly #profiles = new Map<string, { readonly run: ProfileRun; readonly profile: LaProfile }>();
   /** The evidence reads every year makes, shared between them (application/shared-reads.ts); renewed on a change. */
   #reads: EvidenceRepository;
+  /**
+   * Every LA's own Block A settings, shared by the years over those reads (profile/block-a.ts, blockAMemo), so that a
+   * page's profile made again counts none of them afresh; renewed with the reads.
+   */
+  #ownSettings: BlockAMemo['owns'] = new Map();
   readonly #years = new Map<number, Promise<YearView>>();
   /** The years whose view has been assessed, for a later year's direction of travel to read without waiting. */
   readonly #resolved = new Map<number, YearView>();
@@ -116,8 +140,30 @@ export class SiteData {
     // for the year before, and the one before that, in a chain back to 2016 (ten years before the first page).
     const before = previousIndicatorFramework(framework) ? (this.#resolved.get(year - 1) ?? null) : null;
     const previousDerived = before ? { year: before.framework.year, grades: new Map(before.results.flatMap((r) => (r.status === 'assessed' ? [[r.la.code, r.derived] as const] : []))) } : undefined;
-    const input = await loadAssessInput(this.#reads, framework, undefined, previousDerived ? { previousDerived } : {});
-    const results = assessAll(input);
+    // Taken together before anything is awaited: the settings are those of these reads.
+    const [reads, ownSettings] = [this.#reads, this.#ownSettings];
+    const loaded = await loadAssessInput(reads, framework, undefined, previousDerived ? { previousDerived } : {});
+    // The run kept with the year counts each LA's own settings once for all the years (issue 14).
+    const run: ProfileRun = { ...loaded.run, blockA: blockAContext(loaded.run.evidence, framework.blockA, blockAMemo({ owns: ownSettings })) };
+    const input: LoadedAssessInput = { ...loaded, run };
+    const profiles = this.#profiles;
+    const profileOf = function (this: Extract<Assessment, { status: 'assessed' }>): LaProfile {
+      const key = `${year} ${this.la.code}`;
+      const kept = profiles.get(key);
+      // Refresh its place: a Map keeps insertion order, so the first key is the least recently read.
+      if (kept) profiles.delete(key);
+      // A profile kept from a run since replaced (the year assessed again) is not this one's.
+      const profile = kept && kept.run === run ? kept.profile : buildProfile(run, this.la.code);
+      profiles.set(key, { run, profile });
+      if (profiles.size > PROFILES_KEPT) profiles.delete(profiles.keys().next().value!);
+      return profile;
+    };
+    // One LA at a time, its profile let go as soon as its grade is derived: held until the year was done, 152 of them
+    // outlived the young generation and were left in the old as garbage, which the process kept as resident memory.
+    const results = lasAssessed(input).map((la) => {
+      const a = assessOne(input, la);
+      return a.status === 'assessed' ? withProfileOnRequest(a, profileOf) : a;
+    });
     return {
       framework,
       input,
@@ -140,8 +186,10 @@ export class SiteData {
       this.#years.clear();
       this.#resolved.clear();
       this.#reads = sharedReads(this.#store);
+      this.#ownSettings = new Map();
       this.#las = null;
       this.#hexes = null;
+      this.#profiles.clear();
       this.#version++;
     }
     this.#external = now;
@@ -153,6 +201,20 @@ export class SiteData {
     this.#years.delete(year + 1);
     this.#resolved.delete(year);
     this.#resolved.delete(year + 1);
+    this.#profiles.clear();
     this.#version++;
   }
+}
+
+/**
+ * The assessment as assessAll made it, its properties in the same order, but with its profile read through `profileOf`
+ * (made again, or kept) rather than held: what a page, a spread or JSON reads of it is the same.
+ */
+function withProfileOnRequest(a: Extract<Assessment, { status: 'assessed' }>, profileOf: (this: Extract<Assessment, { status: 'assessed' }>) => LaProfile): Assessment {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(a)) {
+    if (key === 'profile') Object.defineProperty(out, key, { get: profileOf, enumerable: true });
+    else out[key] = value;
+  }
+  return out as Assessment;
 }
