@@ -7,6 +7,9 @@ import { assessmentYearDate, existsOn } from '../src/domain/local-authority.ts';
 import { setUp } from './assessment.bench.ts';
 import type { BenchLine } from './support.ts';
 import { scratch } from './support.ts';
+import { benchPostgres } from './postgres.ts';
+import { restoreStore, storeLocation } from '../src/store/open-store.ts';
+import type { LocalAuthority } from '../src/domain/local-authority.ts';
 
 /**
  * Issue 5: with a load generator on loopback against the running server (`kingsway serve`, in its own process, on the
@@ -87,39 +90,52 @@ async function load(url: string, paths: readonly string[], seconds: number): Pro
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.timeouts + result.non2xx, requests: result.requests.total };
 }
 
+/**
+ * The same on both stores (issue 14): the SQLite bench store, then a PostgreSQL store restored from it (a backup is
+ * an SQLite file, which either store restores), each served by its own `kingsway serve`.
+ */
 export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
   const tmp = scratch();
   try {
     const { store, las } = await setUp(tmp.dir);
     await store.close();
-    const server = await startServer(join(tmp.dir, 'bench.db'));
-    try {
-      const codes = las.filter((l) => existsOn(l, assessmentYearDate(2011))).map((l) => l.code);
-      const reference = await load(server.url, ['/api/years'], 10);
-      const page = await load(server.url, codes.map((c) => `/2011/la/${c}`), seconds);
-      const api = await load(server.url, codes.map((c) => `/api/2011/las/${c}/profile`), seconds);
-      const residentLoaded = server.resident();
-      const line = (measure: string, l: Load, target?: boolean): BenchLine => ({
-        benchmark: 'web 2011',
-        measure,
-        value: `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms${target ? ` = ${(l.p99 / Math.max(1, reference.p99)).toFixed(1)}× reference p99` : ''}, ${l.errors} errors of ${l.requests}`,
-        ...(target ? { target: '200 req/s for 30 s, p99 < 100 ms, no errors', met: l.rps >= 195 && l.p99 < 100 && l.errors === 0 } : {}),
-      });
-      const mb = (x: number | null) => (x === null ? 'not measured (no /proc)' : `${x.toFixed(0)} MB`);
-      const start: BenchLine[] = [
-        { benchmark: 'serve', measure: 'listening, from the process starting', value: `${(server.listeningMs / 1000).toFixed(1)} s` },
-        { benchmark: 'serve', measure: 'first page answered (/2011), from the process starting', value: `${(server.firstAnswerMs / 1000).toFixed(1)} s`, target: 'a few seconds (< 5 s)', met: server.firstAnswerMs < 5000 },
-        { benchmark: 'serve', measure: 'every year assessed in the background, from the process starting', value: `${(server.warmMs / 1000).toFixed(1)} s` },
-        { benchmark: 'serve', measure: 'resident memory when listening', value: mb(server.residentAtListen) },
-        { benchmark: 'serve', measure: 'resident memory with every year assessed', value: mb(server.residentWarm), target: '< 600 MB', met: server.residentWarm !== null && server.residentWarm < 600 },
-        // Issue 14: what serving adds (the page cache, capped at 128 MB; the LA profiles kept), after the loads below.
-        { benchmark: 'serve', measure: 'resident memory after the loads below (every 2011 LA page and API profile served)', value: mb(residentLoaded) },
-      ];
-      return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
-    } finally {
-      await server.stop();
-    }
+    const sqlite = join(tmp.dir, 'bench.db');
+    const postgres = benchPostgres();
+    await restoreStore(storeLocation(postgres), sqlite);
+    const lines: BenchLine[] = [];
+    for (const [name, db] of [['SQLite', sqlite], ['PostgreSQL', postgres]] as const) lines.push(...(await benchServer(name, db, las, seconds)));
+    return lines;
   } finally {
     tmp.cleanup();
+  }
+}
+
+async function benchServer(storeName: string, db: string, las: readonly LocalAuthority[], seconds: number): Promise<BenchLine[]> {
+  const server = await startServer(db);
+  try {
+    const codes = las.filter((l) => existsOn(l, assessmentYearDate(2011))).map((l) => l.code);
+    const reference = await load(server.url, ['/api/years'], 10);
+    const page = await load(server.url, codes.map((c) => `/2011/la/${c}`), seconds);
+    const api = await load(server.url, codes.map((c) => `/api/2011/las/${c}/profile`), seconds);
+    const residentLoaded = server.resident();
+    const line = (measure: string, l: Load, target?: boolean): BenchLine => ({
+      benchmark: `web 2011, ${storeName}`,
+      measure,
+      value: `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms${target ? ` = ${(l.p99 / Math.max(1, reference.p99)).toFixed(1)}× reference p99` : ''}, ${l.errors} errors of ${l.requests}`,
+      ...(target ? { target: '200 req/s for 30 s, p99 < 100 ms, no errors', met: l.rps >= 195 && l.p99 < 100 && l.errors === 0 } : {}),
+    });
+    const mb = (x: number | null) => (x === null ? 'not measured (no /proc)' : `${x.toFixed(0)} MB`);
+    const start: BenchLine[] = [
+      { benchmark: `serve, ${storeName}`, measure: 'listening, from the process starting', value: `${(server.listeningMs / 1000).toFixed(1)} s` },
+      { benchmark: `serve, ${storeName}`, measure: 'first page answered (/2011), from the process starting', value: `${(server.firstAnswerMs / 1000).toFixed(1)} s`, target: 'a few seconds (< 5 s)', met: server.firstAnswerMs < 5000 },
+      { benchmark: `serve, ${storeName}`, measure: 'every year assessed in the background, from the process starting', value: `${(server.warmMs / 1000).toFixed(1)} s` },
+      { benchmark: `serve, ${storeName}`, measure: 'resident memory when listening', value: mb(server.residentAtListen) },
+      { benchmark: `serve, ${storeName}`, measure: 'resident memory with every year assessed', value: mb(server.residentWarm), target: '< 600 MB', met: server.residentWarm !== null && server.residentWarm < 600 },
+      // Issue 14: what serving adds (the page cache, capped at 128 MB; the LA profiles kept), after the loads below.
+      { benchmark: `serve, ${storeName}`, measure: 'resident memory after the loads below (every 2011 LA page and API profile served)', value: mb(residentLoaded) },
+    ];
+    return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
+  } finally {
+    await server.stop();
   }
 }
