@@ -239,12 +239,7 @@ export abstract class KyselyStore implements Store {
 
   async appendAudit(events: readonly NewAuditEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
-    const { ids, version } = await this.db.transaction().execute(async (tx) => {
-      const ids = await this.appendAuditIn(tx, events);
-      return { ids, version: null };
-    });
-    this.committed(version);
-    return ids;
+    return this.db.transaction().execute(async (tx) => this.appendAuditIn(tx, events));
   }
 
   async auditEvents(query: AuditQuery = {}): Promise<AuditEvent[]> {
@@ -270,11 +265,9 @@ export abstract class KyselyStore implements Store {
       if (!row) return undefined;
       const added = toAccount(row);
       await this.appendAuditIn(tx, eventsFor(audit, added));
-      return { added, version: null };
+      return added;
     });
-    if (!written) return undefined;
-    this.committed(written.version);
-    return written.added;
+    return written;
   }
 
   async accounts(): Promise<Account[]> {
@@ -300,41 +293,33 @@ export abstract class KyselyStore implements Store {
   }
 
   async disableAccount(id: number, at: string, audit: AuditFor<{ readonly sessionsEnded: number }> = []): Promise<{ readonly sessionsEnded: number } | undefined> {
-    const written = await this.db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       const updated = await tx.updateTable('account').set({ disabled_at: at }).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return undefined;
       const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
       await this.appendAuditIn(tx, eventsFor(audit, result));
-      return { result, version: null };
+      return result;
     });
-    if (!written) return undefined;
-    this.committed(written.version);
-    return written.result;
   }
 
   async setPasswordHash(id: number, passwordHash: string, at: string, audit: AuditFor<{ readonly sessionsEnded: number }> = []): Promise<{ readonly sessionsEnded: number } | undefined> {
-    const written = await this.db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       const updated = await tx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return undefined;
       const result = { sessionsEnded: await this.endSessionsIn(tx, id, at) };
       await this.appendAuditIn(tx, eventsFor(audit, result));
-      return { result, version: null };
+      return result;
     });
-    if (!written) return undefined;
-    this.committed(written.version);
-    return written.result;
   }
 
   async createSession(session: Omit<Session, 'endedAt'>, audit: readonly NewAuditEvent[] = []): Promise<void> {
-    const version = await this.db.transaction().execute(async (tx) => {
+    await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('session')
         .values({ token_sha256: session.tokenSha256, account_id: session.accountId, created_at: session.createdAt, expires_at: session.expiresAt, ended_at: null })
         .execute();
       await this.appendAuditIn(tx, audit);
-      return null;
     });
-    this.committed(version);
   }
 
   async liveSession(tokenSha256: string, at: string): Promise<{ readonly session: Session; readonly account: Account } | undefined> {
@@ -355,15 +340,12 @@ export abstract class KyselyStore implements Store {
   }
 
   async endSession(tokenSha256: string, at: string, audit: readonly NewAuditEvent[] = []): Promise<boolean> {
-    const version = await this.db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       const updated = await tx.updateTable('session').set({ ended_at: at }).where('token_sha256', '=', tokenSha256).where('ended_at', 'is', null).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return undefined;
+      if (Number(updated.numUpdatedRows) === 0) return false;
       await this.appendAuditIn(tx, audit);
-      return null;
+      return true;
     });
-    if (version === undefined) return false;
-    this.committed(version);
-    return true;
   }
 
   async endSessions(accountId: number, at: string, audit: AuditFor<number> = []): Promise<number> {
@@ -371,11 +353,9 @@ export abstract class KyselyStore implements Store {
       const ended = await this.endSessionsIn(tx, accountId, at);
       if (ended === 0) return undefined;
       await this.appendAuditIn(tx, eventsFor(audit, ended));
-      return { ended, version: null };
+      return ended;
     });
-    if (!written) return 0;
-    this.committed(written.version);
-    return written.ended;
+    return written ?? 0;
   }
 
   async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {
