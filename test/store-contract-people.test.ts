@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { storeKinds } from './support/store-kinds.ts';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { NewAccount } from '../src/domain/account.ts';
@@ -9,7 +10,7 @@ import type { LaCode } from '../src/domain/local-authority.ts';
 import { openStore as openAt, restoreStore, storeLocation } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/repository.ts';
 import { FIXTURE_LA_BATCH } from './support/las.ts';
-import { postgresUrl, TEST_POSTGRES, tempDir } from './support/store.ts';
+import { TEST_POSTGRES } from './support/store.ts';
 
 /**
  * The store contract for people's accounts, sessions and the audit log (issue 15), on SQLite and on PostgreSQL, in
@@ -17,18 +18,7 @@ import { postgresUrl, TEST_POSTGRES, tempDir } from './support/store.ts';
  * expired (a token replayed after sign-out signs nobody in), and an audit log that is only ever appended to, in order,
  * in the same transaction as the write it records.
  */
-interface Kind {
-  readonly name: 'sqlite' | 'postgres';
-  readonly fresh: () => string;
-}
-
-const tmp = tempDir('kingsway-people-');
-let serial = 0;
-const KINDS: Kind[] = [
-  { name: 'sqlite', fresh: () => join(tmp.dir, `store-${++serial}.db`) },
-  { name: 'postgres', fresh: () => postgresUrl(`people_${process.pid}_${++serial}`) },
-];
-after(() => tmp.cleanup());
+const { kinds: KINDS, dir: tmpDir, next } = storeKinds('people');
 
 const open = (db: string): Promise<Store> => openAt(storeLocation(db));
 const STOCKPORT = '356' as LaCode;
@@ -219,7 +209,7 @@ for (const kind of KINDS) {
     it('backs up and restores accounts, sessions and the log, into either store, numbering on after them', async () => {
       const source = kind.fresh();
       const s = await open(source);
-      const file = join(tmp.dir, `people-backup-${++serial}.db`);
+      const file = join(tmpDir, `people-backup-${next()}.db`);
       let fingerprint: string;
       try {
         await s.replaceDataset(FIXTURE_LA_BATCH);

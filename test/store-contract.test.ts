@@ -8,9 +8,11 @@ import { readBundle } from '../src/ingest/bundle/read.ts';
 import { openStore as openAt, restoreStore, storeLocation } from '../src/store/open-store.ts';
 import type { ImportBatch, Store } from '../src/store/repository.ts';
 import { seedFixture } from './support/cli.ts';
+import { storeKinds } from './support/store-kinds.ts';
+import type { StoreKind } from './support/store-kinds.ts';
 import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from './support/las.ts';
 import { concurrentWriter, WRITES } from './support/concurrent-writer.ts';
-import { copyBundle, postgresUrl, readEverything, TEST_POSTGRES, tempDir } from './support/store.ts';
+import { copyBundle, readEverything, TEST_POSTGRES } from './support/store.ts';
 
 /**
  * The contract every store keeps (issue 14: one repository interface, several implementations, one suite, as
@@ -18,26 +20,14 @@ import { copyBundle, postgresUrl, readEverything, TEST_POSTGRES, tempDir } from 
  * SQLite and on PostgreSQL. CI starts a PostgreSQL server (scripts/postgres.sh) and must run both; elsewhere the
  * PostgreSQL half is skipped, saying why, when no server is given.
  */
-interface Kind {
-  readonly name: 'sqlite' | 'postgres';
-  /** A `--db` for a new, empty store. */
-  readonly fresh: () => string;
-}
-
-const tmp = tempDir('kingsway-contract-');
-let serial = 0;
-const KINDS: Kind[] = [
-  { name: 'sqlite', fresh: () => join(tmp.dir, `store-${++serial}.db`) },
-  { name: 'postgres', fresh: () => postgresUrl(`contract_${process.pid}_${++serial}`) },
-];
-after(() => tmp.cleanup());
+const { kinds: KINDS, dir: tmpDir, next } = storeKinds('contract');
 
 const open = (db: string): Promise<Store> => openAt(storeLocation(db));
 const STOCKPORT = '356' as LaCode;
 const context = { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set<string>() };
 
 function minimalBundle(): ImportBatch {
-  const read = readBundle({ dir: copyBundle('minimal', join(tmp.dir, `bundle-${++serial}`)), context });
+  const read = readBundle({ dir: copyBundle('minimal', join(tmpDir, `bundle-${next()}`)), context });
   assert.ok(read.ok, 'the minimal fixture bundle reads');
   return read.batch;
 }
@@ -68,7 +58,7 @@ const judgement = (n: number, author = 'A Inspector'): InspectorJudgement => ({
   derivedAtTheTime: n % 3 === 0 ? null : 3,
 });
 
-async function filled(kind: Kind): Promise<{ db: string; store: Store }> {
+async function filled(kind: StoreKind): Promise<{ db: string; store: Store }> {
   const db = kind.fresh();
   const store = await open(db);
   for (const batch of [FIXTURE_LA_BATCH, FIXTURE_HEX_BATCH, NEIGHBOURS, minimalBundle()]) assert.equal((await store.replaceDataset(batch)).status, 'written');
@@ -244,7 +234,7 @@ for (const kind of KINDS) {
       const source = kind.fresh();
       const larger = await open(source);
       let fingerprint: string;
-      const file = join(tmp.dir, `backup-${++serial}.db`);
+      const file = join(tmpDir, `backup-${next()}.db`);
       try {
         for (const batch of [FIXTURE_LA_BATCH, FIXTURE_HEX_BATCH, NEIGHBOURS, seedBundle()]) await larger.replaceDataset(batch);
         await larger.recordJudgement(judgement(7));

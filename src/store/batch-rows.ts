@@ -13,6 +13,7 @@ export interface TableRows {
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   /** The columns of the table's unique key, among `columns`. */
   readonly key: readonly string[];
+  /** Made when first read: SQLite's bulk path for indicator values never needs them flattened. */
   readonly rows: readonly (readonly unknown[])[];
   /** A key, as a message names it ("URN 123456"), from the row's values. */
   readonly label: (row: readonly unknown[]) => string;
@@ -24,31 +25,44 @@ const spec = (
   table: string,
   columns: TableRows['columns'],
   key: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  count: number,
+  rows: () => readonly (readonly unknown[])[],
   label: (v: (name: string) => unknown) => string,
-): TableRows => {
+): TableRows | null => {
+  if (count === 0) return null;
   const at = new Map(columns.map(([name], i) => [name, i]));
-  return { table, columns, key, rows, label: (row) => label((name) => row[at.get(name)!]) };
+  let made: readonly (readonly unknown[])[] | undefined;
+  return {
+    table,
+    columns,
+    key,
+    get rows() {
+      return (made ??= rows());
+    },
+    label: (row) => label((name) => row[at.get(name)!]),
+  };
 };
 
 const text = (...names: string[]) => names.map((n) => [n, 'text'] as const);
 
 /**
- * The rows a batch writes, table by table, in the order they are inserted (parents first). LA inspections and
- * their findings are left out: a finding needs the id its inspection was given, so each writer inserts those itself.
+ * The rows a batch writes, table by table, in the order they are inserted (parents first), tables with none left
+ * out. LA inspections and their findings are left out too: a finding needs the id its inspection was given, so each
+ * writer inserts those itself, after the provider inspections.
  */
 export function batchRows(batch: ImportBatch): TableRows[] {
   const d = batch.dataset.id;
   const out: TableRows[] = [];
-  const add = (rows: TableRows) => {
-    if (rows.rows.length > 0) out.push(rows);
+  const add = (rows: TableRows | null) => {
+    if (rows) out.push(rows);
   };
   add(
     spec(
       'local_authority',
       text('code', 'gss', 'name', 'formal_name', 'type', 'region', 'opened_on', 'closed_on', 'note', 'dataset_id'),
       ['code'],
-      (batch.localAuthorities ?? []).map((la) => [la.code, la.gss, la.name, la.formalName, la.type, la.region, la.openedOn, la.closedOn, la.note, d]),
+      (batch.localAuthorities ?? []).length,
+      () => (batch.localAuthorities ?? []).map((la) => [la.code, la.gss, la.name, la.formalName, la.type, la.region, la.openedOn, la.closedOn, la.note, d]),
       (v) => `LA ${v('code')}`,
     ),
   );
@@ -57,7 +71,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'neighbour',
       [...text('vintage', 'la_code'), ['rank', 'int'], ...text('neighbour_code', 'band', 'dataset_id')],
       ['vintage', 'la_code', 'rank'],
-      (batch.neighbourSets ?? []).flatMap((set) => set.neighbours.map((n) => [set.vintage, set.la, n.rank, n.code, n.band, d])),
+      (batch.neighbourSets ?? []).reduce((n, set) => n + set.neighbours.length, 0),
+      () => (batch.neighbourSets ?? []).flatMap((set) => set.neighbours.map((n) => [set.vintage, set.la, n.rank, n.code, n.band, d])),
       (v) => `neighbour ${v('rank')} of LA ${v('la_code')} (${v('vintage')})`,
     ),
   );
@@ -66,7 +81,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'provider',
       text('urn', 'name', 'type', 'la_code', 'ownership', 'opened_on', 'closed_on', 'predecessor_urn', 'dataset_id'),
       ['urn'],
-      (batch.providers ?? []).map((p) => [p.urn, p.name, p.type, p.la, p.ownership, p.openedOn, p.closedOn, p.predecessorUrn, d]),
+      (batch.providers ?? []).length,
+      () => (batch.providers ?? []).map((p) => [p.urn, p.name, p.type, p.la, p.ownership, p.openedOn, p.closedOn, p.predecessorUrn, d]),
       (v) => `URN ${v('urn')}`,
     ),
   );
@@ -75,7 +91,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'provider_inspection',
       text('urn', 'inspection_date', 'kind', 'overall', 'sub_judgements', 'dataset_id'),
       ['urn', 'inspection_date', 'kind'],
-      (batch.providerInspections ?? []).map((i) => [i.urn, i.date, i.kind, i.overall, json(i.sub), d]),
+      (batch.providerInspections ?? []).length,
+      () => (batch.providerInspections ?? []).map((i) => [i.urn, i.date, i.kind, i.overall, json(i.sub), d]),
       (v) => `${v('kind')} inspection of URN ${v('urn')} on ${v('inspection_date')}`,
     ),
   );
@@ -84,7 +101,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'indicator',
       text('id', 'name', 'unit', 'polarity', 'ecm_outcome', 'topic', 'description', 'source', 'dataset_id'),
       ['id'],
-      (batch.indicators ?? []).map((i) => [i.id, i.name, i.unit, i.polarity, i.ecmOutcome, i.topic, i.description, i.source, d]),
+      (batch.indicators ?? []).length,
+      () => (batch.indicators ?? []).map((i) => [i.id, i.name, i.unit, i.polarity, i.ecmOutcome, i.topic, i.description, i.source, d]),
       (v) => `indicator ${v('id')}`,
     ),
   );
@@ -93,7 +111,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'indicator_value',
       [...text('indicator_id', 'area_kind', 'area_code', 'period_original'), ['value', 'float8'], ...text('symbol', 'original', 'dataset_id')],
       ['indicator_id', 'area_kind', 'area_code', 'period_original'],
-      (batch.indicatorValues ?? []).map((v) => [v.indicator, v.area.kind, v.area.code, v.period.original, v.value.kind === 'number' ? v.value.value : null, v.value.kind === 'symbol' ? v.value.symbol : null, v.original, d]),
+      (batch.indicatorValues ?? []).length,
+      () => (batch.indicatorValues ?? []).map((v) => [v.indicator, v.area.kind, v.area.code, v.period.original, v.value.kind === 'number' ? v.value.value : null, v.value.kind === 'symbol' ? v.value.symbol : null, v.original, d]),
       (v) => `${v('indicator_id')} for ${v('area_kind')} ${v('area_code')}, ${v('period_original')}`,
     ),
   );
@@ -102,7 +121,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'outcome_count',
       [...text('area_kind', 'area_code', 'provider_type', 'as_at', 'judgement'), ['count', 'int'], ...text('basis', 'dataset_id')],
       ['area_kind', 'area_code', 'provider_type', 'as_at', 'judgement'],
-      (batch.outcomeCounts ?? []).map((c) => [c.area.kind, c.area.code, c.providerType, c.asAt, c.judgement, c.count, c.basis, d]),
+      (batch.outcomeCounts ?? []).length,
+      () => (batch.outcomeCounts ?? []).map((c) => [c.area.kind, c.area.code, c.providerType, c.asAt, c.judgement, c.count, c.basis, d]),
       (v) => `${v('judgement')} ${v('provider_type')} for ${v('area_kind')} ${v('area_code')} at ${v('as_at')}`,
     ),
   );
@@ -111,7 +131,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'addressee',
       [...text('la_code'), ['year', 'int'], ...text('honorific', 'name', 'job_title', 'council', 'address_lines', 'postcode', 'dataset_id')],
       ['la_code', 'year'],
-      (batch.addressees ?? []).map((a) => [a.la, a.year, a.honorific, a.name, a.jobTitle, a.council, json(a.addressLines), a.postcode, d]),
+      (batch.addressees ?? []).length,
+      () => (batch.addressees ?? []).map((a) => [a.la, a.year, a.honorific, a.name, a.jobTitle, a.council, json(a.addressLines), a.postcode, d]),
       (v) => `addressee of LA ${v('la_code')} for ${v('year')}`,
     ),
   );
@@ -120,7 +141,8 @@ export function batchRows(batch: ImportBatch): TableRows[] {
       'hex',
       [...text('layout', 'gss', 'name'), ['q', 'int'], ['r', 'int'], ...text('dataset_id')],
       ['layout', 'gss'],
-      (batch.hexes ?? []).map((h) => [h.layout, h.gss, h.name, h.q, h.r, d]),
+      (batch.hexes ?? []).length,
+      () => (batch.hexes ?? []).map((h) => [h.layout, h.gss, h.name, h.q, h.r, d]),
       (v) => `hex ${v('gss')} in ${v('layout')}`,
     ),
   );

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { formatRejection, InvalidFieldError, UsageError } from '../../domain/errors.ts';
 import { importData, parseAliases } from '../../application/import-data.ts';
-import type { ColumnAliases, DatasetResult, ImportProgress } from '../../application/import-data.ts';
+import type { ColumnAliases, DatasetResult, ImportProgress, ImportRequest } from '../../application/import-data.ts';
 import type { Store } from '../../store/repository.ts';
 import type { Io } from '../io.ts';
 
-export interface ImportOptions {
-  /** The folder of published data (shared/data layout); `undefined` to import bundles only. */
-  readonly dataDir: string | undefined;
-  readonly bundles: readonly string[];
-  /** Names of published sources to import (default all). */
-  readonly only?: readonly string[];
-  readonly dryRun: boolean;
-  readonly aliasesFile?: string;
-  /** Today's date (ISO), from the shell's clock: no evidence may be dated after it (docs/evidence-bundle.md, Limits). */
-  readonly today: string;
-}
+/** The use case's request (application/import-data.ts), with the aliases as the file `--aliases` names. */
+export type ImportOptions = Omit<ImportRequest, 'aliases'> & { readonly aliasesFile?: string };
 
 /** One dataset's outcome (src/application/import-data.ts): the name the command line has always used for it. */
 export type SourceResult = DatasetResult;

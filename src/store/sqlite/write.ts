@@ -5,6 +5,8 @@ import type { IndicatorValue } from '../../domain/indicator.ts';
 import type { Period } from '../../domain/period.ts';
 import { DATASET_TABLES, danglingRejections, forgetKeysSql, REFERENCES, rememberKeysSql, TARGETS, unresolvedKeysSql } from '../dataset-references.ts';
 import type { DanglingRow, Target } from '../dataset-references.ts';
+import { batchRows } from '../batch-rows.ts';
+import type { TableRows } from '../batch-rows.ts';
 import type { ImportBatch, ImportOutcome } from '../repository.ts';
 
 type Db = BetterSqlite3.Database;
@@ -35,21 +37,23 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): {
       | undefined;
     return row?.d;
   };
-  const insertAll = <T>(table: string, sql: string, rows: readonly T[] | undefined, params: (row: T) => unknown[], key: (row: T) => { where: string; params: unknown[]; label: string }) => {
-    if (!rows || rows.length === 0) return;
-    const statement = db.prepare(sql);
-    for (const row of rows) {
+  /** A table's rows one statement each; a clash names the row, and the dataset that holds its key if another does. */
+  const d = batch.dataset.id;
+  const insertAll = (t: TableRows) => {
+    const statement = db.prepare(`INSERT INTO ${t.table} (${t.columns.map(([name]) => name).join(', ')}) VALUES (${t.columns.map(() => '?').join(',')})`);
+    const keyAt = t.key.map((k) => t.columns.findIndex(([name]) => name === k));
+    const where = t.key.map((k) => `${k} = ?`).join(' AND ');
+    for (const row of t.rows) {
       try {
-        statement.run(...params(row));
+        statement.run(...row);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const k = key(row);
-        const owner = ownerOf(table, k.where, k.params);
+        const owner = ownerOf(t.table, where, keyAt.map((i) => row[i]));
         const rejection: Rejection = {
           file,
           line: null,
           column: null,
-          value: k.label,
+          value: t.label(row),
           reason:
             owner === undefined
               ? `appears twice in dataset "${batch.dataset.id}"`
@@ -58,55 +62,10 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): {
         throw new ImportRejectedError(batch.dataset.id, [rejection]);
       }
     }
-    counts[table] = (counts[table] ?? 0) + rows.length;
+    counts[t.table] = (counts[t.table] ?? 0) + t.rows.length;
   };
 
-  const run = db.transaction((): { outcome: ImportOutcome; version: number } => {
-    // The store's data version, raised inside the import's transaction: what other processes' servers follow.
-    const { version } = db.prepare('UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version').get() as { version: number };
-    const stored = db.prepare('SELECT kind FROM dataset WHERE id = ?').get(batch.dataset.id) as { kind: string } | undefined;
-    const previous = stored !== undefined;
-    // Synthetic data replaced by real under the same id, or real by synthetic, would change what every page labels
-    // SYNTHETIC without anyone asking for it: a dataset keeps its kind, and a different kind needs a different id.
-    if (stored && stored.kind !== batch.dataset.kind) {
-      throw new ImportRejectedError(batch.dataset.id, [
-        { file, line: null, column: null, value: batch.dataset.id, reason: `dataset "${batch.dataset.id}" is stored as ${stored.kind} data; ${batch.dataset.kind} data cannot replace it (give it another dataset id)` },
-      ]);
-    }
-    if (previous) rememberKeys(db, batch.dataset.id);
-    for (const table of DATASET_TABLES) db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(batch.dataset.id);
-    db.prepare('DELETE FROM dataset WHERE id = ?').run(batch.dataset.id);
-    const d = batch.dataset.id;
-
-    insertAll(
-      'local_authority',
-      'INSERT INTO local_authority (code, gss, name, formal_name, type, region, opened_on, closed_on, note, dataset_id) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      batch.localAuthorities,
-      (la) => [la.code, la.gss, la.name, la.formalName, la.type, la.region, la.openedOn, la.closedOn, la.note, d],
-      (la) => ({ where: 'code = ?', params: [la.code], label: `LA ${la.code}` }),
-    );
-    const neighbourRows = (batch.neighbourSets ?? []).flatMap((set) => set.neighbours.map((n) => ({ set, n })));
-    insertAll(
-      'neighbour',
-      'INSERT INTO neighbour (vintage, la_code, rank, neighbour_code, band, dataset_id) VALUES (?,?,?,?,?,?)',
-      neighbourRows,
-      ({ set, n }) => [set.vintage, set.la, n.rank, n.code, n.band, d],
-      ({ set, n }) => ({ where: 'vintage = ? AND la_code = ? AND rank = ?', params: [set.vintage, set.la, n.rank], label: `neighbour ${n.rank} of LA ${set.la} (${set.vintage})` }),
-    );
-    insertAll(
-      'provider',
-      'INSERT INTO provider (urn, name, type, la_code, ownership, opened_on, closed_on, predecessor_urn, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)',
-      batch.providers,
-      (p) => [p.urn, p.name, p.type, p.la, p.ownership, p.openedOn, p.closedOn, p.predecessorUrn, d],
-      (p) => ({ where: 'urn = ?', params: [p.urn], label: `URN ${p.urn}` }),
-    );
-    insertAll(
-      'provider_inspection',
-      'INSERT INTO provider_inspection (urn, inspection_date, kind, overall, sub_judgements, dataset_id) VALUES (?,?,?,?,?,?)',
-      batch.providerInspections,
-      (i) => [i.urn, i.date, i.kind, i.overall, json(i.sub), d],
-      (i) => ({ where: 'urn = ? AND inspection_date = ? AND kind = ?', params: [i.urn, i.date, i.kind], label: `${i.kind} inspection of URN ${i.urn} on ${i.date}` }),
-    );
+  const insertLaInspections = () => {
     if (batch.laInspections && batch.laInspections.length > 0) {
       const insert = db.prepare(
         `INSERT INTO la_inspection (dataset_id, la_code, kind, start_date, end_date, published_on, overall, judgements,
@@ -128,13 +87,9 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): {
       counts['la_inspection'] = batch.laInspections.length;
       if (findings > 0) counts['la_inspection_finding'] = findings;
     }
-    insertAll(
-      'indicator',
-      'INSERT INTO indicator (id, name, unit, polarity, ecm_outcome, topic, description, source, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)',
-      batch.indicators,
-      (i) => [i.id, i.name, i.unit, i.polarity, i.ecmOutcome, i.topic, i.description, i.source, d],
-      (i) => ({ where: 'id = ?', params: [i.id], label: `indicator ${i.id}` }),
-    );
+  };
+
+  const insertValues = (t: TableRows) => {
     const values = batch.indicatorValues;
     if (values && values.length > 0) {
       const order = primaryKeyOrder(values);
@@ -147,40 +102,33 @@ export function writeBatch(db: Db, batch: ImportBatch, contentSha256: string): {
         counts['indicator_value'] = values.length;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        insertAll(
-          'indicator_value',
-          `INSERT INTO indicator_value (${VALUE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)`,
-          values,
-          (v) => [v.indicator, v.area.kind, v.area.code, v.period.original, v.value.kind === 'number' ? v.value.value : null, v.value.kind === 'symbol' ? v.value.symbol : null, v.original, d],
-          (v) => ({
-            where: 'indicator_id = ? AND area_kind = ? AND area_code = ? AND period_original = ?',
-            params: [v.indicator, v.area.kind, v.area.code, v.period.original],
-            label: `${v.indicator} for ${v.area.kind} ${v.area.code}, ${v.period.original}`,
-          }),
-        );
+        insertAll(t);
       }
     }
-    insertAll(
-      'outcome_count',
-      'INSERT INTO outcome_count (area_kind, area_code, provider_type, as_at, judgement, count, basis, dataset_id) VALUES (?,?,?,?,?,?,?,?)',
-      batch.outcomeCounts,
-      (c) => [c.area.kind, c.area.code, c.providerType, c.asAt, c.judgement, c.count, c.basis, d],
-      (c) => ({ where: 'area_kind = ? AND area_code = ? AND provider_type = ? AND as_at = ? AND judgement = ?', params: [c.area.kind, c.area.code, c.providerType, c.asAt, c.judgement], label: `${c.judgement} ${c.providerType} for ${c.area.kind} ${c.area.code} at ${c.asAt}` }),
-    );
-    insertAll(
-      'addressee',
-      'INSERT INTO addressee (la_code, year, honorific, name, job_title, council, address_lines, postcode, dataset_id) VALUES (?,?,?,?,?,?,?,?,?)',
-      batch.addressees,
-      (a) => [a.la, a.year, a.honorific, a.name, a.jobTitle, a.council, json(a.addressLines), a.postcode, d],
-      (a) => ({ where: 'la_code = ? AND year = ?', params: [a.la, a.year], label: `addressee of LA ${a.la} for ${a.year}` }),
-    );
-    insertAll(
-      'hex',
-      'INSERT INTO hex (layout, gss, name, q, r, dataset_id) VALUES (?,?,?,?,?,?)',
-      batch.hexes,
-      (h) => [h.layout, h.gss, h.name, h.q, h.r, d],
-      (h) => ({ where: 'layout = ? AND gss = ?', params: [h.layout, h.gss], label: `hex ${h.gss} in ${h.layout}` }),
-    );
+  };
+
+  const run = db.transaction((): { outcome: ImportOutcome; version: number } => {
+    // The store's data version, raised inside the import's transaction: what other processes' servers follow.
+    const { version } = db.prepare('UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version').get() as { version: number };
+    const stored = db.prepare('SELECT kind FROM dataset WHERE id = ?').get(batch.dataset.id) as { kind: string } | undefined;
+    const previous = stored !== undefined;
+    // Synthetic data replaced by real under the same id, or real by synthetic, would change what every page labels
+    // SYNTHETIC without anyone asking for it: a dataset keeps its kind, and a different kind needs a different id.
+    if (stored && stored.kind !== batch.dataset.kind) {
+      throw new ImportRejectedError(batch.dataset.id, [
+        { file, line: null, column: null, value: batch.dataset.id, reason: `dataset "${batch.dataset.id}" is stored as ${stored.kind} data; ${batch.dataset.kind} data cannot replace it (give it another dataset id)` },
+      ]);
+    }
+    if (previous) rememberKeys(db, batch.dataset.id);
+    for (const table of DATASET_TABLES) db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(batch.dataset.id);
+    db.prepare('DELETE FROM dataset WHERE id = ?').run(batch.dataset.id);
+    // The rows of every table as both stores flatten them (batch-rows.ts), LA inspections after the providers' ones.
+    for (const t of batchRows(batch)) {
+      if (t.table === 'indicator_value') insertValues(t);
+      else insertAll(t);
+      if (t.table === 'provider_inspection') insertLaInspections();
+    }
+    if (!batch.providerInspections?.length) insertLaInspections();
     if (previous) {
       const dangling = danglingReferences(db, batch, file);
       if (dangling.length > 0) throw new ImportRejectedError(d, dangling);
