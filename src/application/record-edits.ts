@@ -6,8 +6,10 @@ import type { Store } from '../store/repository.ts';
 /**
  * Records an inspector's edits to a letter, for the command line (`kingsway letter edit`) and the letter page alike
  * (issue 14): each change checked against the letter as it stands after the ones before it (prepareEdits, which
- * refuses the batch on the first bad change), then all of them written in one transaction, so a batch is recorded
- * whole or not at all. The time is the caller's (the shell's clock).
+ * refuses the batch on the first bad change, and refuses a batch that would leave the letter stating a grade other
+ * than its own, or none: issue 15), then all of them written in one transaction, so a batch is recorded whole or not
+ * at all. Every refusal is a UsageError, which the command line prints and the letter page's form shows beside the
+ * action (src/web/server.ts). The time is the caller's (the shell's clock).
  */
 export async function recordLetterEdits(store: Store, generated: LetterDraft, changes: readonly LetterEditOp[], by: string, at: string): Promise<{ readonly ids: readonly number[]; readonly records: readonly Omit<LetterEdit, 'id'>[] }> {
   const records = prepareEdits(generated, await store.letterEdits(generated.la.code, generated.year), changes, by, at);

@@ -1,8 +1,10 @@
 import type { EditBasis, LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
 import { UsageError } from '../domain/errors.ts';
+import type { AssessmentGrade } from '../domain/grade.ts';
 import { checkUserText } from '../domain/user-text.ts';
 import type { LetterBlock, LetterDraft, LetterSection } from './letter-draft.ts';
 import type { Sentence, SentenceEdit } from './sentence.ts';
+import { composedGrade, gradeStatements, gradeWords, statementsDisagreeing } from './stated-grades.ts';
 
 /**
  * Inspector edits as an overlay (src/domain/letter-edit.ts): applied in order to a freshly generated draft, pure and
@@ -195,7 +197,51 @@ export function prepareEdits(generated: LetterDraft, existing: readonly LetterEd
     const target = change.op === 'reword' || change.op === 'remove' || change.op === 'move' ? change.target : null;
     pending.push({ id: nextId++, la: generated.la.code, year: generated.year, change, basis: target ? basisFor(generated, target) : null, author, recordedAt: at });
   }
+  checkGradeKept(generated, existing, pending, changes.length);
   return pending.slice(existing.length).map(({ id: _, ...record }) => record);
+}
+
+/**
+ * Issue 15: the grade sentence of a letter always agrees with the recorded grade. A batch is refused if the letter it
+ * leaves has a sentence stating a grade other than the letter's own (the grade it was composed with: the recorded
+ * final judgement, else the derived grade), or states its grade nowhere (src/narrative/stated-grades.ts reads which
+ * grade a sentence states, in the year's scale words):
+ * every seed letter states it in words in its body ("Children's services in Stockport Metropolitan Borough Council
+ * perform well", stockport-2011; "… delivers above minimum requirements …", stockport-2006), and the grade line alone
+ * is not a sentence. A grade is changed through a judgement, which regenerates the sentence, never by wording.
+ * The letter as the whole batch leaves it is checked, so a batch may remove the grade sentence and add its own.
+ * Where the fault was there before the batch (an edit made before the grade changed, or before this check), the
+ * message says so: only a batch that mends it is accepted.
+ */
+function checkGradeKept(generated: LetterDraft, existing: readonly LetterEdit[], pending: readonly LetterEdit[], count: number): void {
+  const own = composedGrade(generated);
+  if (own === null) return;
+  const after = applyEdits(generated, pending).letter;
+  // The letter before the batch, only to say whether a fault is the batch's or was there already.
+  const before = () => applyEdits(generated, existing).letter;
+  const what = count === 1 ? 'the edit' : 'these edits';
+  const grade = (g: AssessmentGrade) => `${g} (${gradeWords(generated, g)})`;
+  const mend = 'reword or revert it in the same batch';
+  const wrong = statementsDisagreeing(after, own)[0];
+  if (wrong) {
+    const mention = wrong.mentions.find((m) => m.grade !== own)!;
+    const said = `"${mention.words}", grade ${grade(mention.grade)}`;
+    const already = statementsDisagreeing(before(), own).some((s) => s.sentence === wrong.sentence && s.text === wrong.text);
+    throw new UsageError(
+      already
+        ? `sentence ${wrong.sentence} already says ${said}, but the letter's grade is ${grade(own)}: an earlier edit made it so, or the grade has changed since; ${mend}, and change the grade through a judgement, not the letter`
+        : `${what} would make sentence ${wrong.sentence} say ${said}, but the letter's grade is ${grade(own)}: change the grade through a judgement, not the letter`,
+    );
+  }
+  if (gradeStatements(after).length === 0) {
+    const example = gradeStatements(generated)[0];
+    const as = example ? ` (as sentence ${example.sentence} does as generated: "${example.text}")` : '';
+    throw new UsageError(
+      gradeStatements(before()).length === 0
+        ? `the letter already states its grade, ${grade(own)}, in no sentence: an earlier edit removed or reworded it; ${mend}, so that a sentence says it in the scale's words${as}`
+        : `${what} would leave no sentence stating the letter's grade, ${grade(own)}: the letter must say it in the scale's words${as}`,
+    );
+  }
 }
 
 /** An edit in words, for the history. */
