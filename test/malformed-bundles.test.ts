@@ -181,7 +181,7 @@ describe('what an import may replace', () => {
     const dir = join(tmp.dir, 'judged');
     const store = await openStore(dir);
     await store.replaceDataset(FIXTURE_LA_BATCH);
-    await store.recordJudgement({ la: FIXTURE_LAS[1]!.code, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'Agreed at moderation', author: 'A Inspector', recordedAt: '2026-06-01T10:00:00.000Z', derivedAtTheTime: 3 });
+    await store.recordJudgement({ la: FIXTURE_LAS[1]!.code, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'Agreed at moderation', author: 'A Inspector', stage: 'final', authorId: null, recordedAt: '2026-06-01T10:00:00.000Z', derivedAtTheTime: 3 });
     const withoutTrafford = { ...FIXTURE_LA_BATCH, files: [{ path: 'las-without-358.csv', sha256: 'z', rows: 4 }], localAuthorities: FIXTURE_LAS.filter((la) => la.code !== '358') };
     await assert.rejects(store.replaceDataset(withoutTrafford), /would leave 1 inspector judgements pointing at LA 358/);
     await store.close();

@@ -106,7 +106,7 @@ async function letterFrom(dir: string, c: Case): Promise<LetterDraft> {
     await store.replaceDataset(read.batch);
     const seed = SEED_LETTERS.find((s) => s.folder === c.seed)!;
     if (seed.previous !== null) {
-      await store.recordJudgement({ la: seed.la as LaCode, year: seed.year - 1, decision: { kind: 'grade', grade: seed.previous }, rationale: 'Published outcome of the year before', author: 'Ofsted (published)', recordedAt: '2010-12-09T00:00:00Z', derivedAtTheTime: null });
+      await store.recordJudgement({ la: seed.la as LaCode, year: seed.year - 1, decision: { kind: 'grade', grade: seed.previous }, rationale: 'Published outcome of the year before', author: 'Ofsted (published)', stage: 'final', authorId: null, recordedAt: '2010-12-09T00:00:00Z', derivedAtTheTime: null });
     }
     return await generatedLetter(store, { la: c.la, year: c.year });
   } finally {

@@ -61,7 +61,7 @@ for (const folder of readdirSync(seeds)) {
       const direction = file.facts.find((f) => f.kind === 'direction');
       if (direction) {
         // Last year's final grade, as published: what the direction of travel is read against.
-        await store.recordJudgement({ la: file.la, year: file.year - 1, decision: { kind: 'grade', grade: direction.expect['previousGrade'] as 1 | 2 | 3 | 4 }, rationale: 'Published outcome of the year before', author: 'Ofsted (published)', recordedAt: `${file.year - 1}-12-09T00:00:00Z`, derivedAtTheTime: null });
+        await store.recordJudgement({ la: file.la, year: file.year - 1, decision: { kind: 'grade', grade: direction.expect['previousGrade'] as 1 | 2 | 3 | 4 }, rationale: 'Published outcome of the year before', author: 'Ofsted (published)', stage: 'final', authorId: null, recordedAt: `${file.year - 1}-12-09T00:00:00Z`, derivedAtTheTime: null });
       }
       [assessment] = assessAll(await loadAssessInput(store, framework), [file.la]) as [Assessment];
       await store.close();

@@ -170,7 +170,7 @@ for (const kind of KINDS) {
     });
 
     it('records a judgement and its audit event in one transaction: both, or neither', async () => {
-      const judgement: InspectorJudgement = { la: STOCKPORT, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'audited', author: 'Zoe Inspector', recordedAt: at(10), derivedAtTheTime: 3 };
+      const judgement: InspectorJudgement = { la: STOCKPORT, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'audited', author: 'Zoe Inspector', stage: 'final', authorId: null, recordedAt: at(10), derivedAtTheTime: 3 };
       const zoe = (await store.findAccount('Zoe Inspector'))!;
       const actor = { kind: 'user', id: zoe.id, name: zoe.name, role: 'inspector', la: null } as const;
       await store.recordJudgement(judgement, [auditEvent(actor, at(10), 'judgement-recorded', 'Stockport 2011', { la: STOCKPORT, year: 2011, after: { grade: 3 } })]);
@@ -199,7 +199,7 @@ for (const kind of KINDS) {
         assert.equal((await store.liveSession(hex(40), at(10)))?.account.name, 'Zoe Inspector', 'a session made by another process signs in here');
         await store.endSession(hex(40), at(11));
         assert.equal(await other.liveSession(hex(40), at(12)), undefined, 'and the other process sees it ended');
-        await other.recordJudgement({ la: '356' as LaCode, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'moved', author: 'Zoe Inspector', recordedAt: at(13), derivedAtTheTime: 3 });
+        await other.recordJudgement({ la: '356' as LaCode, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: 'moved', author: 'Zoe Inspector', stage: 'final', authorId: null, recordedAt: at(13), derivedAtTheTime: 3 });
         assert.notEqual(await store.externalVersion(), start, "another connection's judgement does count");
       } finally {
         await other.close();

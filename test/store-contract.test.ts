@@ -54,6 +54,8 @@ const judgement = (n: number, author = 'A Inspector'): InspectorJudgement => ({
   decision: n % 5 === 0 ? { kind: 'withheld' } : { kind: 'grade', grade: ((n % 4) + 1) as 1 | 2 | 3 | 4 },
   rationale: `judgement ${n}`,
   author,
+  stage: 'final',
+  authorId: null,
   recordedAt: `2011-10-${String((n % 28) + 1).padStart(2, '0')}T09:00:${String(n % 60).padStart(2, '0')}.000Z`,
   derivedAtTheTime: n % 3 === 0 ? null : 3,
 });

@@ -42,7 +42,7 @@ describe('recording a judgement (application/record-judgement.ts)', () => {
     assert.deepEqual(results.map((r) => r.ok), [true, false, false, true]);
     const [stockport, trafford, unknown, stoke] = results as [(typeof results)[number], (typeof results)[number], (typeof results)[number], (typeof results)[number]];
     assert.ok(stockport.ok && stoke.ok && !trafford.ok && !unknown.ok);
-    assert.deepEqual(stockport.judgement, { la: '356', year: 2011, decision: { kind: 'grade', grade: 4 }, rationale: 'Moderation: consistently strong social care', author: 'A Inspector', recordedAt: AT, derivedAtTheTime: 3 });
+    assert.deepEqual(stockport.judgement, { la: '356', year: 2011, decision: { kind: 'grade', grade: 4 }, rationale: 'Moderation: consistently strong social care', author: 'A Inspector', stage: 'final', authorId: null, recordedAt: AT, derivedAtTheTime: 3 });
     // Stoke-on-Trent cannot be assessed on this evidence: no derived grade to keep.
     assert.deepEqual([stoke.judgement.decision, stoke.judgement.derivedAtTheTime], [{ kind: 'withheld' }, null]);
     assert.ok(trafford.error instanceof InvalidFieldError && trafford.error.field === 'rationale');

@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   // People's work, for when the judgement and the letter edits are recorded under the signed-in user (issue 15).
   'judgement-recorded',
   'letter-edits-recorded',
+  // The process (src/domain/workflow.ts): a move (its name in the subject), the LA's comments and their answers.
+  'workflow-moved',
+  'comment-added',
+  'comment-answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -63,3 +63,22 @@ export class InvalidFieldError<F extends string = string> extends UsageError {
 export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
+
+/**
+ * Someone may not do what they asked: not their role, not their LA, or not in this state of the assessment. `status`
+ * is what the web answers with: 403 when the person may know the thing exists, 404 when even that is not theirs to know
+ * (an LA user asking for another LA's draft, the public for an unpublished letter: issue 15).
+ */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  readonly status: 403 | 404;
+  constructor(message: string, status: 403 | 404 = 403) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** A move was decided from a state that another person's move has since changed: nothing was written; try again. */
+export class WorkflowConflictError extends Error {
+  override readonly name = 'WorkflowConflictError';
+}

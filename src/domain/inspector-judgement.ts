@@ -9,6 +9,9 @@ import type { LaCode } from './local-authority.ts';
  *
  * Records are kept as a history: a later record for the same LA and year supersedes an earlier one, which stays.
  */
+export const JUDGEMENT_STAGES = ['proposed', 'final'] as const;
+export type JudgementStage = (typeof JUDGEMENT_STAGES)[number];
+
 export type InspectorDecision = { readonly kind: 'grade'; readonly grade: AssessmentGrade } | { readonly kind: 'withheld' };
 
 export interface InspectorJudgement {
@@ -18,6 +21,13 @@ export interface InspectorJudgement {
   /** Why: required, because a final grade that differs from the derived one must be explained. */
   readonly rationale: string;
   readonly author: string;
+  /**
+   * `proposed`: an inspector's grade for the draft; `final`: the moderator's, agreeing or changing it (issue 15). The
+   * command line's `kingsway judge` records final grades, as every judgement was before the process was modelled.
+   */
+  readonly stage: JudgementStage;
+  /** The signed-in account that recorded it, or null for the command line. */
+  readonly authorId: number | null;
   /** ISO 8601 instant the record was made (set by the shell, never by the core). */
   readonly recordedAt: string;
   /** The derived grade when the decision was made, so a later change in the evidence stays visible. */

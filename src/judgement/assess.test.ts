@@ -12,7 +12,7 @@ const STOCKPORT = '356' as LaCode;
 const framework = frameworkFor(2011);
 const run = runOver(stockport2011());
 
-const judged = (la: LaCode, year: number, decision: InspectorJudgement['decision'], recordedAt = '2011-11-01T10:00:00Z'): InspectorJudgement => ({ la, year, decision, rationale: 'moderated', author: 'A Moderator', recordedAt, derivedAtTheTime: 3 });
+const judged = (la: LaCode, year: number, decision: InspectorJudgement['decision'], recordedAt = '2011-11-01T10:00:00Z'): InspectorJudgement => ({ la, year, decision, rationale: 'moderated', author: 'A Moderator', stage: 'final', authorId: null, recordedAt, derivedAtTheTime: 3 });
 
 describe('assessing every LA of a year', () => {
   const none = new Map();

@@ -15,7 +15,7 @@ function assessed(folder: string, year: number, la: string, previousGrade?: 1 | 
   const read = readBundle({ dir: seedFixture(folder), context: { las: new Map(FIXTURE_LAS.map((l) => [l.code as string, l])), storedIndicators: new Set() } });
   assert.ok(read.ok);
   const previous = new Map<LaCode, InspectorJudgement>();
-  if (previousGrade) previous.set(la as LaCode, { la: la as LaCode, year: year - 1, decision: { kind: 'grade', grade: previousGrade }, rationale: 'published', author: 'Ofsted', recordedAt: `${year - 1}-12-09T00:00:00Z`, derivedAtTheTime: null });
+  if (previousGrade) previous.set(la as LaCode, { la: la as LaCode, year: year - 1, decision: { kind: 'grade', grade: previousGrade }, rationale: 'published', author: 'Ofsted', stage: 'final', authorId: null, recordedAt: `${year - 1}-12-09T00:00:00Z`, derivedAtTheTime: null });
   const [a] = assessAll({ run: runOver(read.batch, { year }), judgements: new Map(), previous }, [la as LaCode]);
   assert.ok(a?.status === 'assessed');
   return a;

@@ -5,7 +5,9 @@ import type { Account, NewAccount, Session, StoredAccount } from '../domain/acco
 import type { Addressee } from '../domain/addressee.ts';
 import { AUDIT_ACTIONS, AUDIT_PAGE, AUDIT_PAGE_MAX, AUDIT_ROLES } from '../domain/audit.ts';
 import type { AuditEvent, AuditQuery, JsonValue, NewAuditEvent } from '../domain/audit.ts';
-import { StoreError } from '../domain/errors.ts';
+import { NotFoundError, StoreError, WorkflowConflictError } from '../domain/errors.ts';
+import type { CommentAnswer, LaComment, NewCommentAnswer, NewLaComment } from '../domain/comment.ts';
+import type { WorkflowEvent } from '../domain/workflow.ts';
 import { ACCOUNT_ROLES } from '../domain/roles.ts';
 import type { EditBasis, LetterEdit, LetterEditOp } from '../domain/letter-edit.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
@@ -28,9 +30,11 @@ import type {
   IndicatorValueQuery,
   LaEvidenceSummary,
   ProviderQuery,
+  PublishedContent,
   SourceFile,
   Store,
   StoredDataset,
+  WorkflowAppend,
 } from './repository.ts';
 import { TABLES } from './schema.ts';
 import type { AccountTable, AuditEventTable, Database as Schema } from './schema.ts';
@@ -38,15 +42,19 @@ import {
   laCode,
   oneOf,
   toBand,
+  toCommentAnswer,
   toDatasetKind,
   toFinding,
   toIndicator,
   toInspectorJudgement,
   toIndicatorValue,
+  toLaComment,
   toLaInspection,
   toLocalAuthority,
   toProvider,
   toProviderInspection,
+  toPublishedContent,
+  toWorkflowEvent,
 } from './rows.ts';
 
 /**
@@ -59,6 +67,17 @@ export function contentHash(batch: ImportBatch): string {
   hash.update(JSON.stringify(batch.dataset));
   for (const file of [...batch.files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${file.path}\0${file.sha256}\0`);
   return hash.digest('hex');
+}
+
+/** The store_version rows: what is assessed (migration 004), and the process (migration 006). */
+const DATA_VERSION = 1;
+const PROCESS_VERSION = 2;
+
+/** Raises one of the versions inside a writing transaction; the new value. */
+async function raise(tx: Transaction<Schema>, id: typeof DATA_VERSION | typeof PROCESS_VERSION): Promise<number> {
+  const row = await tx.updateTable('store_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).returningAll().executeTakeFirst();
+  if (!row) throw new StoreError(`the store has no ${id === DATA_VERSION ? 'data' : 'process'} version row: it was not made by Kingsway's migrations`);
+  return Number(row.version);
 }
 
 /** A write's audit events, given as a list or made from what it did. */
@@ -79,6 +98,28 @@ function toAccount(row: Pick<Selectable<AccountTable>, 'id' | 'name' | 'role' | 
   return { ...base, role, la: null };
 }
 
+/**
+ * The content a move publishes must be the content its event names: anything else is a fault in the caller, not a
+ * conflict, and is refused before anything is written.
+ */
+function checkPublished({ event, published }: WorkflowAppend): void {
+  if (published === null) return;
+  if (published.la === event.la && published.year === event.year && published.version === event.version && published.hash === event.hash) return;
+  throw new Error(
+    `the content given with ${event.move} of ${event.la} ${event.year} (${published.la} ${published.year} version ${published.version}, ${published.hash}) is not what the event publishes (version ${event.version ?? 'none'}, ${event.hash ?? 'no hash'})`,
+  );
+}
+
+/**
+ * Whether a failed insert was refused by workflow_event's unique (la_code, year, seq): another connection stored
+ * that place in the history first. Each driver says so in its own words.
+ */
+function seqTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e.code === '23505') return e.constraint === 'workflow_event_seq_key';
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('workflow_event.seq');
+}
+
 function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
   const where = `audit_event ${row.id}`;
   return {
@@ -96,7 +137,7 @@ function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
 
 /**
  * What both stores share (issue 14: one repository interface, two implementations): every read, the recording of
- * people's judgements and edits, their accounts, sessions and audit log (issue 15), and the fingerprint, written once in Kysely, whose queries run unchanged on SQLite
+ * people's judgements and edits, their accounts, sessions and audit log, the workflow and the LA's comments (issue 15), and the fingerprint, written once in Kysely, whose queries run unchanged on SQLite
  * and PostgreSQL. A store adds how it opens, how it bulk-loads an import (each driver's fast path), how it notices
  * other processes' commits, and how it backs up.
  */
@@ -115,15 +156,19 @@ export abstract class KyselyStore implements Store {
   #known = 0;
   /** What externalVersion returns: raised only when the version moved by another process's hand. */
   #external = 0;
+  /** The same two for the process version (workflow moves, comments, answers). */
+  #knownProcess = 0;
+  #externalProcess = 0;
 
-  /** Reads the data version once the store is open, so that what was there before counts as known. */
+  /** Reads the versions once the store is open, so that what was there before counts as known. */
   protected async startFollowing(): Promise<void> {
-    this.#known = await this.#version();
+    this.#known = await this.#version(DATA_VERSION);
+    this.#knownProcess = await this.#version(PROCESS_VERSION);
   }
 
-  async #version(): Promise<number> {
-    const row = await this.db.selectFrom('store_version').select('version').where('id', '=', 1).executeTakeFirst();
-    if (!row) throw new StoreError("the store has no data version row: it was not made by Kingsway's migrations");
+  async #version(id: typeof DATA_VERSION | typeof PROCESS_VERSION): Promise<number> {
+    const row = await this.db.selectFrom('store_version').select('version').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StoreError(`the store has no ${id === DATA_VERSION ? 'data' : 'process'} version row: it was not made by Kingsway's migrations`);
     return Number(row.version);
   }
 
@@ -134,7 +179,7 @@ export abstract class KyselyStore implements Store {
    * survive every sign-in elsewhere.
    */
   async externalVersion(): Promise<number> {
-    const now = await this.#version();
+    const now = await this.#version(DATA_VERSION);
     if (now !== this.#known) {
       this.#known = now;
       this.#external++;
@@ -143,17 +188,44 @@ export abstract class KyselyStore implements Store {
   }
 
   /**
+   * Like externalVersion, for the process version (migration 006): changes when another process has appended a move,
+   * a comment or an answer since this store last asked, and not for this process's own.
+   */
+  async externalProcessVersion(): Promise<number> {
+    const now = await this.#version(PROCESS_VERSION);
+    if (now !== this.#knownProcess) {
+      this.#knownProcess = now;
+      this.#externalProcess++;
+    }
+    return this.#externalProcess;
+  }
+
+  /**
    * Inside every transaction that changes what is assessed (an import, a judgement, letter edits, a restore), before
    * it commits: raises the data version and returns it, for `committed` once the transaction has committed.
    */
   protected async wrote(tx: Transaction<Schema>): Promise<number> {
-    const row = await tx.updateTable('store_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).returning('version').executeTakeFirstOrThrow();
-    return Number(row.version);
+    return raise(tx, DATA_VERSION);
   }
 
   /** A version this process wrote: taken as known only if it follows straight on from the last one known. */
   protected committed(version: number | null): void {
     if (version !== null && version === this.#known + 1) this.#known = version;
+  }
+
+  /**
+   * A write to the process (a move, a comment, an answer): one transaction that raises the process version first,
+   * then writes. First, because these writes read before they write (a history's length, whether a comment exists):
+   * holding the version row (PostgreSQL) or the write lock (SQLite, where a transaction that has read cannot wait for
+   * the lock) before reading makes two writers take turns, the second reading what the first wrote.
+   */
+  async #writeProcess<R>(write: (tx: Transaction<Schema>) => Promise<R>): Promise<R> {
+    const { result, version } = await this.db.transaction().execute(async (tx) => {
+      const version = await raise(tx, PROCESS_VERSION);
+      return { result: await write(tx), version };
+    });
+    if (version === this.#knownProcess + 1) this.#knownProcess = version;
+    return result;
   }
 
   async replaceDataset(batch: ImportBatch): Promise<ImportOutcome> {
@@ -178,6 +250,8 @@ export abstract class KyselyStore implements Store {
         grade: j.decision.kind === 'grade' ? j.decision.grade : null,
         rationale: j.rationale,
         author: j.author,
+        stage: j.stage,
+        author_id: j.authorId,
         recorded_at: j.recordedAt,
         derived_at_the_time: j.derivedAtTheTime,
       })
@@ -356,6 +430,104 @@ export abstract class KyselyStore implements Store {
       return ended;
     });
     return written ?? 0;
+  }
+
+  async workflowEvents(year: number, la?: LaCode): Promise<WorkflowEvent[]> {
+    let q = this.db.selectFrom('workflow_event').selectAll().where('year', '=', year);
+    if (la !== undefined) q = q.where('la_code', '=', la);
+    return (await q.orderBy('id').execute()).map(toWorkflowEvent);
+  }
+
+  /**
+   * Each move is checked against its LA-year's history as it now stands in the transaction (moves earlier in the
+   * batch included), so a move decided from a state another has since moved on is refused, and the batch with it.
+   */
+  async appendWorkflowEvents(moves: readonly WorkflowAppend[], audit: readonly NewAuditEvent[] = []): Promise<void> {
+    for (const move of moves) checkPublished(move);
+    if (moves.length === 0 && audit.length === 0) return;
+    await this.#writeProcess(async (tx) => {
+      for (const move of moves) await this.#appendMove(tx, move);
+      await this.appendAuditIn(tx, audit);
+    });
+  }
+
+  async #appendMove(tx: Transaction<Schema>, { event, after, published }: WorkflowAppend): Promise<void> {
+    const { la, year } = event;
+    const counted = await tx.selectFrom('workflow_event').select((eb) => eb.fn.countAll<number>().as('n')).where('la_code', '=', la).where('year', '=', year).executeTakeFirstOrThrow();
+    const found = Number(counted.n);
+    const conflict = (why: string) => new WorkflowConflictError(`${la} ${year}: the move ${event.move} was decided after ${after} workflow event${after === 1 ? '' : 's'}, but ${why}: another move was made meanwhile; nothing was written`);
+    if (found !== after) throw conflict(`the history now holds ${found}`);
+    try {
+      await tx
+        .insertInto('workflow_event')
+        .values({
+          la_code: la,
+          year,
+          seq: after + 1,
+          move: event.move,
+          by_id: event.by.id,
+          by_name: event.by.name,
+          by_role: event.by.role,
+          at: event.at,
+          reason: event.reason,
+          version: event.version ?? null,
+          hash: event.hash ?? null,
+        })
+        .execute();
+    } catch (error) {
+      // The backstop: a writer that counted the same history at the same moment stored this place first.
+      if (seqTaken(error)) throw conflict(`event ${after + 1} was stored by another at the same time`);
+      throw error;
+    }
+    if (published) {
+      await tx.insertInto('published_content').values({ la_code: la, year, version: published.version, grade: published.grade, markdown: published.markdown, letter_json: JSON.stringify(published.letter), hash: published.hash }).execute();
+    }
+  }
+
+  async publishedContent(la: LaCode, year: number, version?: number): Promise<PublishedContent | undefined> {
+    let q = this.db.selectFrom('published_content').selectAll().where('la_code', '=', la).where('year', '=', year);
+    if (version !== undefined) q = q.where('version', '=', version);
+    const row = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row && toPublishedContent(row);
+  }
+
+  async laComments(year: number, la?: LaCode): Promise<LaComment[]> {
+    let comments = this.db.selectFrom('la_comment').selectAll().where('year', '=', year);
+    let answers = this.db.selectFrom('comment_answer as a').innerJoin('la_comment as c', 'c.id', 'a.comment_id').selectAll('a').where('c.year', '=', year);
+    if (la !== undefined) {
+      comments = comments.where('la_code', '=', la);
+      answers = answers.where('c.la_code', '=', la);
+    }
+    const [commentRows, answerRows] = await Promise.all([comments.orderBy('id').execute(), answers.orderBy('a.id').execute()]);
+    const byComment = new Map<number, CommentAnswer[]>();
+    for (const row of answerRows) byComment.set(row.comment_id, [...(byComment.get(row.comment_id) ?? []), toCommentAnswer(row)]);
+    return commentRows.map((row) => toLaComment(row, byComment.get(row.id) ?? []));
+  }
+
+  async addComment(comment: NewLaComment, audit: AuditFor<number> = []): Promise<number> {
+    return this.#writeProcess(async (tx) => {
+      const { id } = await tx
+        .insertInto('la_comment')
+        .values({ la_code: comment.la, year: comment.year, sentence: comment.sentence, text: comment.text, by_id: comment.by.id, by_name: comment.by.name, by_role: comment.by.role, at: comment.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.appendAuditIn(tx, eventsFor(audit, id));
+      return id;
+    });
+  }
+
+  async answerComment(answer: NewCommentAnswer, audit: AuditFor<number> = []): Promise<number> {
+    return this.#writeProcess(async (tx) => {
+      const comment = await tx.selectFrom('la_comment').select('id').where('id', '=', answer.commentId).executeTakeFirst();
+      if (!comment) throw new NotFoundError(`there is no comment ${answer.commentId} to answer`);
+      const { id } = await tx
+        .insertInto('comment_answer')
+        .values({ comment_id: answer.commentId, text: answer.text, by_id: answer.by.id, by_name: answer.by.name, by_role: answer.by.role, at: answer.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.appendAuditIn(tx, eventsFor(audit, id));
+      return id;
+    });
   }
 
   async letterEdits(la: LaCode, year: number): Promise<LetterEdit[]> {

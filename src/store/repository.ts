@@ -1,6 +1,10 @@
 import type { Account, NewAccount, Session, StoredAccount } from '../domain/account.ts';
 import type { AuditEvent, AuditQuery, NewAuditEvent } from '../domain/audit.ts';
 import type { LetterEdit } from '../domain/letter-edit.ts';
+import type { LaComment, NewCommentAnswer, NewLaComment } from '../domain/comment.ts';
+import type { AssessmentGrade } from '../domain/grade.ts';
+import type { WorkflowEvent } from '../domain/workflow.ts';
+import type { LetterDraft } from '../narrative/letter-draft.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { Addressee } from '../domain/addressee.ts';
 import type { Dataset } from '../domain/dataset.ts';
@@ -180,7 +184,55 @@ export interface AuditLog {
   auditEvents(query?: AuditQuery): Promise<AuditEvent[]>;
 }
 
-export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter, AccountStore, AuditLog {
+/** A published version's content, kept exactly as published so that every version stays readable (process.md). */
+export interface PublishedContent {
+  readonly la: LaCode;
+  readonly year: number;
+  readonly version: number;
+  readonly grade: AssessmentGrade;
+  /** The letter as published, rendered as Markdown (src/render/markdown.ts): what the hash covers. */
+  readonly markdown: string;
+  /** The letter itself, to render again as a page, PDF or Word; its Markdown is `markdown`. */
+  readonly letter: LetterDraft;
+  /** SHA-256 (lower-case hex) of the grade and letter (src/narrative/published-content.ts): equal to the event's `hash`. */
+  readonly hash: string;
+}
+
+/** A move to append: the event, and on `publish` and `correct` the content it published. */
+export interface WorkflowAppend {
+  readonly event: WorkflowEvent;
+  /**
+   * How many events the LA-year's history held when the move was decided: the append is refused (WorkflowConflictError,
+   * nothing written) if another has been appended since, so that two people moving the same assessment at once cannot
+   * both succeed from the same state.
+   */
+  readonly after: number;
+  readonly published: PublishedContent | null;
+}
+
+/**
+ * The assessment as a process (issue 15): each LA-year's workflow history, the LA's comments and their answers, and
+ * the published versions' content. All appended, never changed. Every write raises the process version (not the data
+ * version: nothing assessed changes, so a server keeps its assessed years and only re-reads who may see what).
+ */
+export interface WorkflowStore {
+  /** The year's workflow events (one LA's, or every LA's), in the order appended. */
+  workflowEvents(year: number, la?: LaCode): Promise<WorkflowEvent[]>;
+  /** Appends the moves and their audit events in one transaction, all or none (a batch: publishing a year's LAs). */
+  appendWorkflowEvents(moves: readonly WorkflowAppend[], audit?: readonly NewAuditEvent[]): Promise<void>;
+  /** A published version's content (the latest if `version` is not given), or undefined. */
+  publishedContent(la: LaCode, year: number, version?: number): Promise<PublishedContent | undefined>;
+  /** The year's comments (one LA's, or every LA's), oldest first, each with its answers. */
+  laComments(year: number, la?: LaCode): Promise<LaComment[]>;
+  /** Appends a comment and its audit events; its id. */
+  addComment(comment: NewLaComment, audit?: AuditFor<number>): Promise<number>;
+  /** Appends an answer to an existing comment (NotFoundError if there is none) and its audit events; its id. */
+  answerComment(answer: NewCommentAnswer, audit?: AuditFor<number>): Promise<number>;
+  /** Like externalVersion, for the process: changes when another connection has appended a move, a comment or an answer. */
+  externalProcessVersion(): Promise<number>;
+}
+
+export interface Store extends EvidenceRepository, EvidenceWriter, JudgementWriter, AccountStore, AuditLog, WorkflowStore {
   close(): Promise<void>;
   /**
    * A number that changes whenever another connection (another process: the CLI, a second server) has committed a

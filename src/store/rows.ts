@@ -1,3 +1,4 @@
+import type { LetterDraft } from '../narrative/letter-draft.ts';
 import type { Selectable } from 'kysely';
 import { StoreError } from '../domain/errors.ts';
 import { isJudgement } from '../domain/judgement.ts';
@@ -18,7 +19,13 @@ import { DATASET_KINDS } from '../domain/dataset.ts';
 import type { Database } from './schema.ts';
 import { isAssessmentGrade } from '../domain/grade.ts';
 import type { AssessmentGrade } from '../domain/grade.ts';
+import { JUDGEMENT_STAGES } from '../domain/inspector-judgement.ts';
 import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
+import type { CommentAnswer, LaComment } from '../domain/comment.ts';
+import { ACCOUNT_ROLES } from '../domain/roles.ts';
+import { isMoveName } from '../domain/workflow.ts';
+import type { EventActor, WorkflowEvent } from '../domain/workflow.ts';
+import type { PublishedContent } from './repository.ts';
 
 /**
  * Stored rows back to domain values. Every vocabulary is checked on the way out as well as in, so a database edited
@@ -176,7 +183,45 @@ export function toInspectorJudgement(row: Selectable<Database['inspector_judgeme
     decision: kind === 'grade' ? { kind, grade: decided! } : { kind },
     rationale: row.rationale,
     author: row.author,
+    stage: oneOf(JUDGEMENT_STAGES, row.stage, where),
+    authorId: row.author_id,
     recordedAt: row.recorded_at,
     derivedAtTheTime: grade(row.derived_at_the_time, where),
   };
+}
+
+/** Who made a move, wrote a comment or answered one, as stored beside it: their role checked. */
+function actor(row: { by_id: number; by_name: string; by_role: string }, where: string): EventActor {
+  return { id: row.by_id, name: row.by_name, role: oneOf(ACCOUNT_ROLES, row.by_role, where) };
+}
+
+export function toWorkflowEvent(row: Selectable<Database['workflow_event']>): WorkflowEvent {
+  const where = `workflow_event ${row.id}`;
+  if (!isMoveName(row.move)) throw new StoreError(`${where}: stored move ${JSON.stringify(row.move)} is not a move`);
+  return {
+    la: laCode(row.la_code, where),
+    year: row.year,
+    move: row.move,
+    by: actor(row, where),
+    at: row.at,
+    reason: row.reason,
+    // Present only on the moves that publish, as the core makes them.
+    ...(row.version === null ? {} : { version: row.version }),
+    ...(row.hash === null ? {} : { hash: row.hash }),
+  };
+}
+
+export function toPublishedContent(row: Selectable<Database['published_content']>): PublishedContent {
+  const where = `published_content ${row.la_code} ${row.year} version ${row.version}`;
+  return { la: laCode(row.la_code, where), year: row.year, version: row.version, grade: grade(row.grade, where)!, markdown: row.markdown, letter: JSON.parse(row.letter_json) as LetterDraft, hash: row.hash };
+}
+
+export function toCommentAnswer(row: Selectable<Database['comment_answer']>): CommentAnswer {
+  const where = `comment_answer ${row.id}`;
+  return { id: row.id, commentId: row.comment_id, text: row.text, by: actor(row, where), at: row.at };
+}
+
+export function toLaComment(row: Selectable<Database['la_comment']>, answers: readonly CommentAnswer[]): LaComment {
+  const where = `la_comment ${row.id}`;
+  return { id: row.id, la: laCode(row.la_code, where), year: row.year, sentence: row.sentence, text: row.text, by: actor(row, where), at: row.at, answers };
 }

@@ -158,6 +158,10 @@ export interface InspectorJudgementTable {
   author: string;
   recorded_at: string;
   derived_at_the_time: number | null;
+  /** `proposed` or `final` (migration 006: every judgement before it is final). */
+  stage: Generated<string>;
+  /** The signed-in account that recorded it; null for the command line. */
+  author_id: number | null;
 }
 
 export interface LetterEditTable {
@@ -170,7 +174,10 @@ export interface LetterEditTable {
   recorded_at: string;
 }
 
-/** The store's data version (migration 004): one row, raised by every writing transaction on PostgreSQL. */
+/**
+ * The store's versions: row 1 the data version (migration 004), raised by every transaction that changes what is
+ * assessed; row 2 the process version (migration 006), raised by every workflow move, comment and answer.
+ */
 export interface StoreVersionTable {
   id: number;
   version: number;
@@ -212,6 +219,57 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+/** One move in an LA-year's workflow history (migration 006); `seq` its 1-based place there, unique. */
+export interface WorkflowEventTable {
+  id: Generated<number>;
+  la_code: string;
+  year: number;
+  seq: number;
+  move: string;
+  by_id: number;
+  by_name: string;
+  by_role: string;
+  at: string;
+  reason: string | null;
+  /** On publish and correct: the version published and its content hash. */
+  version: number | null;
+  hash: string | null;
+}
+
+/** A published version's grade and letter, exactly as published. */
+export interface PublishedContentTable {
+  la_code: string;
+  year: number;
+  version: number;
+  grade: number;
+  markdown: string;
+  letter_json: string;
+  hash: string;
+}
+
+/** The LA's comment on its draft; `sentence` null for the draft as a whole. */
+export interface LaCommentTable {
+  id: Generated<number>;
+  la_code: string;
+  year: number;
+  sentence: string | null;
+  text: string;
+  by_id: number;
+  by_name: string;
+  by_role: string;
+  at: string;
+}
+
+export interface CommentAnswerTable {
+  id: Generated<number>;
+  comment_id: number;
+  text: string;
+  by_id: number;
+  by_name: string;
+  by_role: string;
+  at: string;
+}
+
 export interface Database {
   dataset: DatasetTable;
   local_authority: LocalAuthorityTable;
@@ -232,6 +290,10 @@ export interface Database {
   account: AccountTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  workflow_event: WorkflowEventTable;
+  published_content: PublishedContentTable;
+  la_comment: LaCommentTable;
+  comment_answer: CommentAnswerTable;
 }
 
 /**
@@ -252,14 +314,19 @@ export const TABLES = [
   'outcome_count',
   'addressee',
   'hex',
-  'inspector_judgement',
-  'letter_edit',
   'store_version',
-  // Accounts before what refers to them.
+  // Accounts before what refers to them (judgements name their author's account since migration 006).
   'account',
   'session',
   'audit_event',
+  'inspector_judgement',
+  'letter_edit',
+  // The process (migration 006): after accounts, which every row names; comments before their answers.
+  'workflow_event',
+  'published_content',
+  'la_comment',
+  'comment_answer',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables whose `id` the database numbers (identity columns on PostgreSQL, whose sequence a restore must move on). */
-export const NUMBERED_TABLES = ['provider_inspection', 'la_inspection', 'inspector_judgement', 'letter_edit', 'account', 'audit_event'] as const satisfies readonly (keyof Database)[];
+export const NUMBERED_TABLES = ['provider_inspection', 'la_inspection', 'inspector_judgement', 'letter_edit', 'account', 'audit_event', 'workflow_event', 'la_comment', 'comment_answer'] as const satisfies readonly (keyof Database)[];

@@ -192,7 +192,7 @@ describe('real evidence beside synthetic comparators', () => {
 describe('a withheld outcome', () => {
   const app = served(async () => {
     const store = await webFixtureStore();
-    await store.recordJudgement({ la: STOCKPORT, year: 2011, decision: { kind: 'withheld' }, rationale: 'Inspection of safeguarding under way', author: 'A Inspector', recordedAt: '2011-10-03T09:00:00.000Z', derivedAtTheTime: 3 });
+    await store.recordJudgement({ la: STOCKPORT, year: 2011, decision: { kind: 'withheld' }, rationale: 'Inspection of safeguarding under way', author: 'A Inspector', stage: 'final', authorId: null, recordedAt: '2011-10-03T09:00:00.000Z', derivedAtTheTime: 3 });
     return store;
   });
 

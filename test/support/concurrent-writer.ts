@@ -25,7 +25,7 @@ async function main(db: string, name: string): Promise<void> {
     const la = '356' as LaCode;
     await Promise.all([
       ...Array.from({ length: WRITES }, (_, n) =>
-        store.recordJudgement({ la, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: `${name} ${n}`, author: `Writer ${name}`, recordedAt: `2011-10-10T10:00:${String(n).padStart(2, '0')}.000Z`, derivedAtTheTime: 3 }),
+        store.recordJudgement({ la, year: 2011, decision: { kind: 'grade', grade: 3 }, rationale: `${name} ${n}`, author: `Writer ${name}`, stage: 'final', authorId: null, recordedAt: `2011-10-10T10:00:${String(n).padStart(2, '0')}.000Z`, derivedAtTheTime: 3 }),
       ),
       ...Array.from({ length: WRITES }, (_, n) => store.recordLetterEdits([{ la, year: 2011, change: { op: 'remove', target: `${name}-${n}` }, basis: null, author: `Writer ${name}`, recordedAt: '2011-10-10T11:00:00.000Z' }])),
       store.replaceDataset({

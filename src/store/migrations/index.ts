@@ -4,6 +4,7 @@ import { inspectorJudgement } from './002-inspector-judgement.ts';
 import { letterEdit } from './003-letter-edit.ts';
 import { storeVersion } from './004-store-version.ts';
 import { people } from './005-people.ts';
+import { assessmentProcess } from './006-process.ts';
 import { columnTypes } from './column-types.ts';
 import type { ColumnTypes, Dialect } from './column-types.ts';
 
@@ -14,6 +15,7 @@ const ALL: Readonly<Record<string, (t: ColumnTypes) => Migration>> = {
   '003-letter-edit': letterEdit,
   '004-store-version': storeVersion,
   '005-people': people,
+  '006-process': assessmentProcess,
 };
 
 /** The names of the migrations this build knows: a store with another applied was written by a newer Kingsway. */

@@ -61,7 +61,8 @@ const parametersPerInsert = 60_000;
  * Replaces everything in the PostgreSQL store with a backup (an SQLite file, from either store), in one
  * transaction: checked first, then every table emptied and filled, and the numbered tables' identity sequences
  * moved past the highest id restored. A failure part way leaves the store as it was. Returns the data version the
- * restore wrote, raised past the one it replaced so that running servers see the change.
+ * restore wrote, raised past the one it replaced so that running servers see the change (the process version is
+ * raised past its own likewise).
  */
 export async function restoreFromSqlite(client: PoolClient, source: string): Promise<{ readonly rows: number; readonly version: number }> {
   checkBackup(source);
@@ -69,7 +70,9 @@ export async function restoreFromSqlite(client: PoolClient, source: string): Pro
   let rows = 0;
   try {
     await client.query('BEGIN');
-    const before = Number((await client.query<{ version: number }>('SELECT version FROM store_version WHERE id = 1 FOR UPDATE')).rows[0]?.version ?? 0);
+    const held = (await client.query<{ id: number; version: number }>('SELECT id, version FROM store_version FOR UPDATE')).rows;
+    const before = Number(held.find((r) => r.id === 1)?.version ?? 0);
+    const beforeProcess = Number(held.find((r) => r.id === 2)?.version ?? 0);
     await client.query(`TRUNCATE ${TABLES.join(', ')}`);
     for (const table of TABLES) {
       const statement = backup.prepare(`SELECT * FROM ${table}`);
@@ -98,6 +101,8 @@ export async function restoreFromSqlite(client: PoolClient, source: string): Pro
     }
     const version = before + 1;
     await client.query('INSERT INTO store_version (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = $1', [version]);
+    // The process is replaced too (moves, comments), so servers re-read who may see what as well.
+    await client.query('INSERT INTO store_version (id, version) VALUES (2, $1) ON CONFLICT (id) DO UPDATE SET version = $1', [beforeProcess + 1]);
     await client.query('COMMIT');
     return { rows, version };
   } catch (error) {
