@@ -1,4 +1,9 @@
+import type { LaCode } from '../domain/local-authority.ts';
+import { FRAMEWORKS } from '../frameworks/index.ts';
 import type { Framework } from '../frameworks/types.ts';
+import { assessAll } from '../judgement/assess.ts';
+import { reportedLastYear } from '../narrative/letter.ts';
+import { loadAssessInput } from './load-evidence.ts';
 import type { Assessment } from '../judgement/assess.ts';
 import { applyEdits } from '../narrative/edits.ts';
 import type { EditedLetter } from '../narrative/edits.ts';
@@ -25,4 +30,20 @@ export async function composeLetter(
   const code = assessment.la.code;
   const generated = draftLetter(assessment, framework, (await repo.addressee(code, framework.year)) ?? null, assessment.provenance.synthetic, lastYear, settings);
   return { generated, ...applyEdits(generated, await repo.letterEdits(code, framework.year)) };
+}
+
+/**
+ * What each LA's letter of the year before said among its strengths and areas, as sent (with its inspectors' edits),
+ * so that this year's letter can say "as reported in last year's assessment" only of what it did report. Empty for a
+ * year with no letter of that shape before it (2006, 2009), or an LA not assessed that year.
+ */
+export async function lastYearsLetters(repo: EvidenceRepository, year: number, vintage: string | undefined, las?: readonly LaCode[]): Promise<Map<LaCode, Set<string>>> {
+  const previous = FRAMEWORKS.find((f) => f.year === year - 1);
+  const out = new Map<LaCode, Set<string>>();
+  if (!previous || previous.method !== 'profile-blocks') return out;
+  for (const a of assessAll(await loadAssessInput(repo, previous, vintage), las)) {
+    const reported = reportedLastYear({ assessment: a, framework: previous, edits: await repo.letterEdits(a.la.code, previous.year) });
+    if (reported) out.set(a.la.code, reported);
+  }
+  return out;
 }

@@ -1,7 +1,9 @@
 import { InvalidFieldError, NotFoundError } from '../domain/errors.ts';
 import { isAssessmentGrade } from '../domain/grade.ts';
 import type { AssessmentGrade } from '../domain/grade.ts';
-import type { InspectorDecision, InspectorJudgement } from '../domain/inspector-judgement.ts';
+import type { InspectorDecision, InspectorJudgement, JudgementStage } from '../domain/inspector-judgement.ts';
+import { auditEvent } from '../domain/audit.ts';
+import type { AuditActor } from '../domain/audit.ts';
 import { isLaCode } from '../domain/local-authority.ts';
 import type { LocalAuthority } from '../domain/local-authority.ts';
 import { userTextProblem } from '../domain/user-text.ts';
@@ -59,7 +61,14 @@ export interface JudgementOptions {
   /** ISO 8601 instant. */
   readonly at: string;
   readonly vintage?: string;
+  /** Proposed by an inspector, or final (a moderator's; the command line's, as before the process: the default). */
+  readonly stage?: JudgementStage;
+  /** Who is recording, for the audit log and the record's account: the command line (the system) unless a person signed in. */
+  readonly by?: AuditActor;
 }
+
+/** Who records a judgement made at the command line (`kingsway judge`): whoever holds the database. */
+const COMMAND_LINE: AuditActor = { kind: 'system', name: 'kingsway judge' };
 
 /** One request's outcome: recorded, or refused with why (a field, or an LA not stored); the others go on. */
 export type JudgementResult =
@@ -99,8 +108,12 @@ export async function recordJudgements(store: Store, framework: Framework, reque
     // Judgements of this year change no LA's derived grade, so one load serves every judgement of the batch.
     const assessment = assessOne(input, c.la);
     const derivedAtTheTime = assessment.status === 'not-assessed' ? null : assessment.derived;
-    const judgement: InspectorJudgement = { la: c.la.code, year: framework.year, ...c.checked, recordedAt: options.at, derivedAtTheTime };
-    await store.recordJudgement(judgement);
+    const by = options.by ?? COMMAND_LINE;
+    const judgement: InspectorJudgement = { la: c.la.code, year: framework.year, ...c.checked, stage: options.stage ?? 'final', authorId: by.kind === 'user' ? by.id : null, recordedAt: options.at, derivedAtTheTime };
+    const decision = judgement.decision.kind === 'grade' ? `grade ${judgement.decision.grade}` : 'withheld';
+    await store.recordJudgement(judgement, [
+      auditEvent(by, options.at, 'judgement-recorded', `${judgement.stage} ${decision}`, { la: judgement.la, year: judgement.year, after: { stage: judgement.stage, decision, rationale: judgement.rationale, author: judgement.author, derivedAtTheTime } }),
+    ]);
     results.push({ ok: true, judgement, la: c.la });
   }
   return results;

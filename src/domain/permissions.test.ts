@@ -54,10 +54,12 @@ describe('permissions: the key cases, by hand', () => {
     assert.ok(!allowed(PUBLIC, 'view-national-unpublished'));
   });
 
-  it('a published version cannot be edited, only corrected by a moderator', () => {
-    assert.ok(!allowed(INSPECTOR, 'edit-letter', target(L356, 'published')));
+  it('after publication the working letter and grade may change for a correction, which only a moderator publishes', () => {
+    // The version published is kept as it was (the store's published_content); what changes is the draft behind it.
+    assert.ok(allowed(INSPECTOR, 'edit-letter', target(L356, 'published')));
     assert.ok(!allowed(INSPECTOR, 'propose-grade', target(L356, 'published')));
-    assert.ok(!allowed(MODERATOR, 'record-final-grade', target(L356, 'published')));
+    assert.ok(allowed(MODERATOR, 'record-final-grade', target(L356, 'published')));
+    assert.ok(!allowed(LA_356, 'edit-letter', target(L356, 'published')));
     assert.ok(allowed(MODERATOR, 'correct', target(L356, 'published')));
     assert.ok(!allowed(INSPECTOR, 'correct', target(L356, 'published')));
     assert.ok(allowed(INSPECTOR, 'edit-letter', target(L356, 'factual-accuracy-check')));

@@ -85,7 +85,7 @@ export const PERMISSIONS: Readonly<Record<Action, Permission>> = {
     roles: { ...staff('drafted'), la: { ownLa: true, when: ['factual-accuracy-check'] } },
   },
   'view-published': {
-    what: 'view the published grade and letter, every version',
+    what: 'view the published grade and letter, every version, and the profile they rest on',
     scope: 'la-year',
     roles: { ...staff(PUBLISHED), la: { ownLa: false, when: PUBLISHED }, public: { when: PUBLISHED } },
   },
@@ -93,11 +93,12 @@ export const PERMISSIONS: Readonly<Record<Action, Permission>> = {
   'import-data': { what: 'import published data and evidence bundles', scope: 'system', roles: { analyst: { when: 'any' } } },
   assess: { what: "assess a year's LAs (derive the grades)", scope: 'national', roles: { analyst: { when: 'any' } } },
   evaluate: { what: "evaluate the derived grades against inspectors' grades", scope: 'national', roles: { analyst: { when: 'any' } } },
-  'edit-letter': { what: 'edit the draft letter', scope: 'la-year', roles: { inspector: { when: ['draft', 'factual-accuracy-check'] } } },
+  // After publication, for a correction: what is public stays the version published until a moderator publishes another.
+  'edit-letter': { what: 'edit the draft letter (after publication: a correction, public only once published)', scope: 'la-year', roles: { inspector: { when: ['draft', 'factual-accuracy-check', 'published'] } } },
   'propose-grade': { what: 'propose a grade', scope: 'la-year', roles: { inspector: { when: ['draft', 'factual-accuracy-check'] } } },
   'comment-on-draft': { what: 'comment on the draft for factual accuracy', scope: 'la-year', roles: { la: { ownLa: true, when: ['factual-accuracy-check'] } } },
   'answer-comment': { what: "answer the LA's comments", scope: 'la-year', roles: { inspector: { when: ['factual-accuracy-check'] } } },
-  'record-final-grade': { what: 'agree or change the final grade, with a rationale', scope: 'la-year', roles: { moderator: { when: ['moderation'] } } },
+  'record-final-grade': { what: 'agree or change the final grade, with a rationale (after publication: for a correction)', scope: 'la-year', roles: { moderator: { when: ['moderation', 'published'] } } },
   ...(Object.fromEntries(MOVE_NAMES.map((m) => [m, moveRow(m)])) as Record<MoveName, Permission>),
   'read-audit-log': { what: 'read the audit log', scope: 'system', roles: { moderator: { when: 'any' } } },
   'export-audit-csv': { what: 'export the audit log as CSV', scope: 'system', roles: { moderator: { when: 'any' } } },

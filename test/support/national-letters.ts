@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defaultDataDir } from '../../src/ingest/data-dir.ts';
-import { lastYearsLetters } from '../../src/cli/commands/letter.ts';
+import { lastYearsLetters } from '../../src/application/compose-letter.ts';
 import type { LaCode } from '../../src/domain/local-authority.ts';
 import { frameworkFor } from '../../src/frameworks/index.ts';
 import { readBundle } from '../../src/ingest/bundle/read.ts';

@@ -2,12 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
-import { assessAll, assessOne } from '../../judgement/assess.ts';
-import type { LaCode } from '../../domain/local-authority.ts';
-import { FRAMEWORKS } from '../../frameworks/index.ts';
-import { composeLetter } from '../../application/compose-letter.ts';
+import { assessOne } from '../../judgement/assess.ts';
+import { composeLetter, lastYearsLetters } from '../../application/compose-letter.ts';
 import type { EditedLetter } from '../../narrative/edits.ts';
-import { reportedLastYear } from '../../narrative/letter.ts';
 import type { LetterDraft } from '../../narrative/letter.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { letterDocx } from '../../render/docx.ts';
@@ -53,22 +50,6 @@ export async function editedLetter(repo: EvidenceRepository, options: LetterOpti
   }
   const lastYear = (await lastYearsLetters(repo, framework.year, options.vintage, [la.code])).get(la.code) ?? null;
   return composeLetter(repo, assessment, framework, lastYear, options.letter);
-}
-
-/**
- * What each LA's letter of the year before said among its strengths and areas, as sent (with its inspectors' edits),
- * so that this year's letter can say "as reported in last year's assessment" only of what it did report. Empty for a
- * year with no letter of that shape before it (2006, 2009), or an LA not assessed that year.
- */
-export async function lastYearsLetters(repo: EvidenceRepository, year: number, vintage: string | undefined, las?: readonly LaCode[]): Promise<Map<LaCode, Set<string>>> {
-  const previous = FRAMEWORKS.find((f) => f.year === year - 1);
-  const out = new Map<LaCode, Set<string>>();
-  if (!previous || previous.method !== 'profile-blocks') return out;
-  for (const a of assessAll(await loadAssessInput(repo, previous, vintage), las)) {
-    const reported = reportedLastYear({ assessment: a, framework: previous, edits: await repo.letterEdits(a.la.code, previous.year) });
-    if (reported) out.set(a.la.code, reported);
-  }
-  return out;
 }
 
 export async function runLetter(repo: EvidenceRepository, options: LetterOptions & { format: LetterFormat | 'json'; out?: string; edits?: boolean }, io: Io): Promise<string> {

@@ -1,7 +1,7 @@
 import { UsageError } from '../../domain/errors.ts';
 import type { FrameworkSettings } from '../../frameworks/settings.ts';
 import { assessAll } from '../../judgement/assess.ts';
-import { composeLetter } from '../../application/compose-letter.ts';
+import { composeLetter, lastYearsLetters } from '../../application/compose-letter.ts';
 import { lintLetter } from '../../narrative/lint/lint.ts';
 import type { LetterSettings } from '../../narrative/letter-settings.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../../render/pdf.ts';
@@ -10,7 +10,7 @@ import type { EvidenceRepository } from '../../store/repository.ts';
 import { frameworkWith } from '../framework-options.ts';
 import type { Io } from '../io.ts';
 import type { LetterFormat } from './letter.ts';
-import { lastYearsLetters, writeLetter } from './letter.ts';
+import { writeLetter } from './letter.ts';
 
 export interface LettersResult {
   readonly written: number;
