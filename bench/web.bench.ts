@@ -10,6 +10,9 @@ import { scratch } from './support.ts';
 import { benchPostgres } from './postgres.ts';
 import { restoreStore, storeLocation } from '../src/store/open-store.ts';
 import type { LocalAuthority } from '../src/domain/local-authority.ts';
+import { addAccount } from '../src/application/accounts.ts';
+import { demoAccounts, publishDemoYear } from '../src/application/demo-process.ts';
+import type { Store } from '../src/store/repository.ts';
 
 /**
  * Issue 5: with a load generator on loopback against the running server (`kingsway serve`, in its own process, on the
@@ -85,8 +88,8 @@ interface Load {
   readonly requests: number;
 }
 
-async function load(url: string, paths: readonly string[], seconds: number): Promise<Load> {
-  const result = await autocannon({ url, connections: 10, duration: seconds, overallRate: 200, requests: paths.map((path) => ({ method: 'GET', path })) });
+async function load(url: string, paths: readonly string[], seconds: number, headers: Record<string, string> = {}): Promise<Load> {
+  const result = await autocannon({ url, connections: 10, duration: seconds, overallRate: 200, headers, requests: paths.map((path) => ({ method: 'GET', path })) });
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.timeouts + result.non2xx, requests: result.requests.total };
 }
 
@@ -98,6 +101,9 @@ export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
   const tmp = scratch();
   try {
     const { store, las } = await setUp(tmp.dir);
+    // Issue 15: the public sees only what is published, so 2011 is published as the demo publishes it, and a
+    // signed-in inspector (whose pages are rendered for them, with their name and a CSRF token) loads it too.
+    await publishForBench(store);
     await store.close();
     const sqlite = join(tmp.dir, 'bench.db');
     const postgres = benchPostgres();
@@ -110,6 +116,34 @@ export async function benchWeb(seconds = 30): Promise<BenchLine[]> {
   }
 }
 
+const BENCH_INSPECTOR = 'bench-inspector';
+const BENCH_PASSWORD = 'bench password, not for real use';
+
+/** 2011 published as `kingsway demo` publishes it, and an inspector to sign in as. */
+async function publishForBench(store: Store): Promise<void> {
+  const at = '2026-01-01T00:00:00.000Z';
+  const { actors } = await demoAccounts(store, at);
+  await addAccount(store, { name: BENCH_INSPECTOR, role: 'inspector', password: BENCH_PASSWORD }, { at, by: { kind: 'system', name: 'bench' } });
+  const result = await publishDemoYear(store, actors);
+  if (result.refused.length > 0) throw new Error(`the bench could not publish 2011: ${result.refused.map((r) => `${r.la}: ${r.message}`).join('; ')}`);
+}
+
+/** Signs in through the form, as a browser does: the sign-in page's CSRF token and cookie, then the POST; the session's cookies. */
+async function signIn(url: string, name: string, password: string): Promise<string> {
+  const page = await fetch(`${url}/sign-in`);
+  const html = await page.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => r.headers.getSetCookie().forEach((c) => { const [pair] = c.split(';'); const at = pair!.indexOf('='); jar.set(pair!.slice(0, at), pair!.slice(at + 1)); });
+  keep(page);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  if (!token) throw new Error('the sign-in page has no CSRF token');
+  const posted = await fetch(`${url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() }, body: new URLSearchParams({ name, password, _csrf: token }) });
+  if (posted.status !== 303) throw new Error(`signing in as ${name} answered ${posted.status}`);
+  keep(posted);
+  return cookie();
+}
+
 async function benchServer(storeName: string, db: string, las: readonly LocalAuthority[], seconds: number): Promise<BenchLine[]> {
   const server = await startServer(db);
   try {
@@ -117,6 +151,8 @@ async function benchServer(storeName: string, db: string, las: readonly LocalAut
     const reference = await load(server.url, ['/api/years'], 10);
     const page = await load(server.url, codes.map((c) => `/2011/la/${c}`), seconds);
     const api = await load(server.url, codes.map((c) => `/api/2011/las/${c}/profile`), seconds);
+    const cookie = await signIn(server.url, BENCH_INSPECTOR, BENCH_PASSWORD);
+    const signedIn = await load(server.url, codes.map((c) => `/2011/la/${c}`), seconds, { cookie });
     const residentLoaded = server.resident();
     const line = (measure: string, l: Load, target?: boolean): BenchLine => ({
       benchmark: `web 2011, ${storeName}`,
@@ -134,7 +170,7 @@ async function benchServer(storeName: string, db: string, las: readonly LocalAut
       // Issue 14: what serving adds (the page cache, capped at 128 MB; the LA profiles kept), after the loads below.
       { benchmark: `serve, ${storeName}`, measure: 'resident memory after the loads below (every 2011 LA page and API profile served)', value: mb(residentLoaded) },
     ];
-    return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true)];
+    return [...start, line('reference: GET /api/years at 200 req/s for 10 s', reference), line(`LA page, every LA in turn, ${seconds} s`, page, true), line(`API profile, every LA in turn, ${seconds} s`, api, true), line(`LA page signed in as an inspector, every LA in turn, ${seconds} s`, signedIn, true)];
   } finally {
     await server.stop();
   }

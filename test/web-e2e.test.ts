@@ -9,6 +9,7 @@ import { launchChromium } from '../src/render/pdf.ts';
 import type { Store } from '../src/store/repository.ts';
 import { webFixtureStore } from './support/web.ts';
 import { buildServer } from '../src/web/server.ts';
+import { addAccount } from '../src/application/accounts.ts';
 
 /**
  * The web application as a user meets it: the Debian Chromium, driven by playwright-core, loads each page type,
@@ -23,8 +24,15 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
+/** What the browser said it refused under the Content-Security-Policy (src/web/security.ts), page by page. */
+const refusedByCsp: string[] = [];
+
 async function accessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
+  // The GOV.UK template's inline script ran (it carries the response's CSP nonce), and nothing was refused.
+  assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { body: { classList: { contains(c: string): boolean } } } }).document.body.classList.contains('govuk-frontend-supported')), true, `${name}: the inline script ran`);
+  assert.deepEqual(refusedByCsp.splice(0), [], `${name}: nothing refused by the Content-Security-Policy`);
+  // Evaluated by the browser's tools, not added as an inline script, which the page's policy would refuse.
+  await page.evaluate(axeSource);
   const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))) as AxeResult;
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${name}: accessibility`);
@@ -46,6 +54,9 @@ describe('the web application in Chromium', () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+    });
   });
   after(async () => {
     await browser?.close();
@@ -138,5 +149,26 @@ describe('the web application in Chromium', () => {
     const response = await page.goto(`${base}/2011/la/999`);
     assert.equal(response?.status(), 404);
     await accessible(page, 'not-found');
+  });
+
+  it('signs in from the header and back to the page, names the person in the header, and signs out, accessible throughout', async () => {
+    await addAccount(store, { name: 'Ivy Inspector', role: 'inspector', password: 'a long enough passphrase' }, { at: new Date().toISOString(), by: { kind: 'system', name: 'command line (test)' } });
+    await page.goto(`${base}/2011/la/356/letter`);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+    await accessible(page, 'sign-in');
+    await page.getByLabel('Name').fill('Ivy Inspector');
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.match((await page.locator('.govuk-error-summary').textContent())!, /The name or the password is not right/);
+    await accessible(page, 'sign-in-error');
+    await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.equal(new URL(page.url()).pathname, '/2011/la/356/letter');
+    assert.match((await page.locator('.kw-account').textContent())!, /Signed in as Ivy Inspector \(inspector\)/);
+    await accessible(page, 'letter-signed-in');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    assert.equal(new URL(page.url()).pathname, '/2011');
+    assert.match((await page.locator('.kw-account').textContent())!, /Sign in/);
   });
 });

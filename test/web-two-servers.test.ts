@@ -42,11 +42,15 @@ test('two servers on one store see each other\'s edits, and the CLI\'s judgement
     const [a, b] = servers.map((server) => server.base) as [string, string];
     const words = 'Five of the six special schools maintained by the council are good or better, as both servers now say.';
     assert.doesNotMatch(await (await fetch(`${b}/2011/la/356/letter`)).text(), new RegExp(words));
+    // As a browser would: the letter's form on server a, with its CSRF token and the cookie holding the secret.
+    const form = await fetch(`${a}/2011/la/356/letter?edit=a%3Aspecial`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const saved = await fetch(`${a}/2011/la/356/letter/edits`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ action: 'reword', target: 'a:special', text: words, by: 'A Inspector' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ _csrf: csrf, action: 'reword', target: 'a:special', text: words, by: 'A Inspector' }).toString(),
     });
     assert.equal(saved.status, 303, await saved.text());
     assert.match(await (await fetch(`${a}/2011/la/356/letter`)).text(), new RegExp(words), 'the server the edit was made on');

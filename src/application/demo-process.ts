@@ -88,31 +88,45 @@ export function withheldIn2011(assessed: readonly Extract<Assessment, { status: 
 }
 
 /**
- * Takes every 2011 LA not yet through the process to publication (or withholding), in the order the process runs,
- * each step for all LAs at once. An LA already moved on (the demo run before) is left where it is.
+ * Takes every 2011 LA not yet through the process to publication, withholding five as Ofsted did (above). An LA
+ * already moved on (the demo run before) is left where it is.
  */
 export async function publishDemoYear(store: Store, actors: ReadonlyMap<string, Actor>, settings?: LetterSettings): Promise<Omit<DemoProcessResult, 'accounts'>> {
-  const framework = frameworkFor(DEMO_YEAR);
-  const calendar = calendarFor(DEMO_YEAR);
+  return takeYearToPublication(store, DEMO_YEAR, actors, { withhold: withheldIn2011, reason: WITHHELD_REASON, settings });
+}
+
+/**
+ * Takes a year's assessed LAs that have not started through the whole process, in the order it runs, each step for
+ * all of them at once, with the derived grade proposed and agreed: published, or withheld (those `withhold` picks).
+ * For the demo and for tests that need a published year; the dates are the year's process calendar.
+ */
+export async function takeYearToPublication(
+  store: Store,
+  year: number,
+  actors: ReadonlyMap<string, Actor>,
+  options: { readonly withhold?: (assessed: readonly Extract<Assessment, { status: 'assessed' }>[]) => readonly LaCode[]; readonly reason?: string; readonly settings?: LetterSettings } = {},
+): Promise<Omit<DemoProcessResult, 'accounts'>> {
+  const framework = frameworkFor(year);
+  const calendar = calendarFor(year);
   const input = await loadAssessInput(store, framework);
   const assessed = assessAll(input).filter((a): a is Extract<Assessment, { status: 'assessed' }> => a.status === 'assessed');
-  const statuses = await yearStatuses(store, DEMO_YEAR);
+  const statuses = await yearStatuses(store, year);
   const fresh = assessed.filter((a) => (statuses.get(a.la.code)?.state ?? 'not-started') === 'not-started');
   const already = assessed.length - fresh.length;
   if (fresh.length === 0) return { published: 0, withheld: [], already, refused: [] };
   const actor = (role: string) => {
     const a = actors.get(role);
-    if (!a) throw new Error(`the demo needs an enabled ${role} account`);
+    if (!a) throw new Error(`publishing ${year} needs an enabled ${role} account`);
     return a;
   };
-  const withheld = new Set(withheldIn2011(fresh));
-  const lastYear = await lastYearsLetters(store, DEMO_YEAR, undefined, fresh.map((a) => a.la.code));
+  const withheld = new Set(options.withhold?.(fresh) ?? []);
+  const lastYear = await lastYearsLetters(store, year, undefined, fresh.map((a) => a.la.code));
   const byCode = new Map(fresh.map((a) => [a.la.code, a]));
   const letterOf: LetterSource = async (la) => {
     const a = byCode.get(la);
     if (!a) return null;
     // The letter as it stands once the final grade is recorded: the assessment's grade is the derived one, agreed.
-    const { letter } = await composeLetter(store, a, framework, lastYear.get(la) ?? null, settings);
+    const { letter } = await composeLetter(store, a, framework, lastYear.get(la) ?? null, options.settings);
     return publishableLetter(letter);
   };
   const refused: { la: LaCode; message: string }[] = [];
@@ -121,20 +135,25 @@ export async function publishDemoYear(store: Store, actors: ReadonlyMap<string, 
     return results.filter((r) => r.ok).map((r) => r.la);
   };
   const step = async (las: readonly LaCode[], move: MoveName, role: string, at: string, reason: string | null = null) =>
-    collect(await moveAssessments(store, DEMO_YEAR, las.map((la) => ({ la, move, reason })), { at, actor: actor(role), letterOf }));
+    las.length === 0 ? [] : collect(await moveAssessments(store, year, las.map((la) => ({ la, move, reason })), { at, actor: actor(role), letterOf }));
+  const grades = async (las: readonly LaCode[], role: string, stage: 'proposed' | 'final', at: string, rationale: string) => {
+    if (las.length === 0) return;
+    const results = await recordGrades(store, framework, las.map((la) => ({ la, grade: byCode.get(la)!.derived, rationale })), { at, actor: actor(role), stage });
+    for (const r of results) if (!r.ok) refused.push({ la: r.la as LaCode, message: r.error.message });
+  };
   const day = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
   let las = fresh.map((a) => a.la.code);
   las = await step(las, 'release-profile', 'analyst', day(calendar.profileReleased.date, 9));
   las = await step(las, 'start-draft', 'inspector', day(calendar.profileReleased.date, 10));
-  await recordGrades(store, framework, las.map((la) => ({ la, grade: byCode.get(la)!.derived, rationale: 'Proposed as derived from the performance profile (demo).' })), { at: day(calendar.draftDue.date, 9), actor: actor('inspector'), stage: 'proposed' });
+  await grades(las, 'inspector', 'proposed', day(calendar.draftDue.date, 9), 'Proposed as derived from the performance profile.');
   las = await step(las, 'send-for-check', 'inspector', day(calendar.draftDue.date, 10));
   las = await step(las, 'send-to-moderation', 'inspector', day(calendar.checkCloses.date, 9));
   const toWithhold = las.filter((la) => withheld.has(la));
   const toPublish = las.filter((la) => !withheld.has(la));
-  await step(toWithhold, 'withhold', 'moderator', day(calendar.checkCloses.date, 15), WITHHELD_REASON);
-  await recordGrades(store, framework, toPublish.map((la) => ({ la, grade: byCode.get(la)!.derived, rationale: 'Agreed in moderation (demo).' })), { at: day(calendar.checkCloses.date, 12), actor: actor('moderator'), stage: 'final' });
+  const held = await step(toWithhold, 'withhold', 'moderator', day(calendar.checkCloses.date, 15), options.reason ?? 'Withheld.');
+  await grades(toPublish, 'moderator', 'final', day(calendar.checkCloses.date, 12), 'Agreed in moderation.');
   let published = await step(toPublish, 'sign-off', 'moderator', day(calendar.checkCloses.date, 16));
   published = await step(published, 'publish', 'moderator', day(calendar.publication.date, 9));
-  return { published: published.length, withheld: toWithhold, already, refused };
+  return { published: published.length, withheld: held, already, refused };
 }

@@ -437,9 +437,14 @@ program
   .option('--port <n>', 'port to listen on', integer('--port', 0, 65535), 3000)
   .option('--host <address>', 'address to listen on (0.0.0.0 to be reachable from other machines)', '127.0.0.1')
   .option('--log', 'log each request')
-  .action(async (opts: { port: number; host: string; log?: boolean }) => {
+  .option('--allowed-host <name>', 'a host name the site answers to, as browsers send it (name, or name:port); repeat for each (default: localhost, 127.0.0.1 and --host, with --port)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+  .option('--secure-cookies', 'the site is reached over HTTPS (say, through a reverse proxy): Secure __Host- cookies and HSTS (the default unless --host is loopback with no --trust-proxy)')
+  .option('--no-secure-cookies', 'plain-named cookies without Secure, to sign in over plain http')
+  .option('--trust-proxy <addresses>', "the reverse proxy's addresses (comma-separated IPs or CIDR ranges, such as 127.0.0.1): believe its X-Forwarded-For and -Host, so that rate limits count each visitor")
+  .action(async (opts: { port: number; host: string; log?: boolean; allowedHost?: string[]; secureCookies?: boolean; trustProxy?: string }) => {
     const { runServe } = await commands.serve();
-    await withStore((store) => runServe(store, { port: opts.port, host: opts.host, log: opts.log ?? false, letter: letterSettingsFrom(process.env) }, io));
+    const security = { allowedHosts: opts.allowedHost ?? [], ...(opts.secureCookies !== undefined ? { secureCookies: opts.secureCookies } : {}), ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) };
+    await withStore((store) => runServe(store, { port: opts.port, host: opts.host, log: opts.log ?? false, letter: letterSettingsFrom(process.env), ...security }, io));
   });
 
 program
@@ -473,6 +478,9 @@ program
       io.out('');
       const { runAssess } = await commands.assess();
       await runAssess(store, { year: 2011, format: 'summary' }, io);
+      io.out('');
+      const { runDemoProcess } = await import('./commands/demo-process.ts');
+      await runDemoProcess(store, { at: new Date().toISOString(), letter: letterSettingsFrom(process.env) }, io);
       io.out('');
       io.out(`Store: ${program.opts<{ db: string }>().db}. Try: kingsway assess --year 2011 | kingsway explain --la 356 --year 2011 | kingsway profile --la 356 --year 2011 | kingsway show la 356`);
     });

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { LaCode } from '../domain/local-authority.ts';
 import type { PageCache } from './page-cache.ts';
 import type { Assessment } from '../judgement/assess.ts';
 import { provenanceJson } from '../judgement/provenance.ts';
@@ -9,6 +10,19 @@ import { buildProfile } from '../profile/profile.ts';
 import { filtered, nationalQuery } from './pages/national.ts';
 import { OPENAPI } from './openapi.ts';
 import type { SiteData } from './site-data.ts';
+import type { SiteReader } from './viewer.ts';
+
+/** Where the LA-year stands in the process: its state for Ofsted's staff, and for everyone the version published. */
+function publication(data: SiteReader, year: number, la: LaCode) {
+  const status = data.status(year, la);
+  const current = status.versions.at(-1);
+  return {
+    publication: {
+      ...(data.seesUnpublished ? { state: status.state } : {}),
+      published: current ? { version: current.version, at: current.at, contentSha256: current.hash, versions: status.versions.map((v) => ({ version: v.version, at: v.at, reason: v.reason, contentSha256: v.hash })) } : null,
+    },
+  };
+}
 import { HttpError } from './http-error.ts';
 import { siteLetter } from './letters.ts';
 
@@ -50,20 +64,25 @@ function assessmentJson(a: Assessment) {
   };
 }
 
-export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCache): void {
+/**
+ * Every route reads the year as the caller may see it (viewer.ts, the embargo): the public only what is published, at
+ * its published grade; an unpublished LA-year answers 404, as if it were not there.
+ */
+export function registerApi(app: FastifyInstance, site: SiteData, cache: PageCache, readerOf: (request: FastifyRequest) => Promise<SiteReader>): void {
   /** JSON that depends only on the assessed data: serialised once per data version. */
-  const cachedJson = async (reply: FastifyReply, key: string, make: () => Promise<unknown>) => {
-    // Kept as UTF-8 bytes: sending a large string converts it on every request.
+  const cachedJson = async (data: SiteReader, reply: FastifyReply, key: string, make: () => Promise<unknown>) => {
+    // Kept as UTF-8 bytes: sending a large string converts it on every request. Under the reader's version, which
+    // names who may see it: JSON kept for one audience is never sent to another.
     const json = await cache.get(`${data.version} ${key}`, async () => Buffer.from(JSON.stringify(await make())));
     return reply.type('application/json; charset=utf-8').send(json);
   };
-  const yearOf = (raw: string): number => {
+  const yearOf = (data: SiteReader, raw: string): number => {
     const year = data.parseYear(raw);
-    if (year === null) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ')}`);
+    if (year === null || !data.years.includes(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ') || 'none published yet'}`);
     return year;
   };
-  const assessmentOf = async (rawYear: string, code: string) => {
-    const view = await data.year(yearOf(rawYear));
+  const assessmentOf = async (data: SiteReader, rawYear: string, code: string) => {
+    const view = await data.year(yearOf(data, rawYear));
     const a = view.byCode.get(code as never);
     if (!a) throw new HttpError(404, `no local authority with code ${JSON.stringify(code)} in ${view.framework.year}`);
     return { view, a };
@@ -71,10 +90,14 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
 
   app.get('/openapi.json', async () => OPENAPI);
 
-  app.get('/api/years', async () => ({ data: [...data.years].reverse().map((year) => ({ year, href: `/api/${year}/assessments` })) }));
+  app.get('/api/years', async (request) => {
+    const data = await readerOf(request);
+    return { data: [...data.years].reverse().map((year) => ({ year, href: `/api/${year}/assessments` })) };
+  });
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/api/:year/assessments', async (request) => {
-    const year = yearOf(request.params.year);
+    const data = await readerOf(request);
+    const year = yearOf(data, request.params.year);
     const { query, ignored } = nationalQuery(request.query);
     if (ignored.length > 0) throw new HttpError(400, `not understood: ${ignored.join(', ')}`);
     const { page: n, perPage } = page(request.query);
@@ -98,22 +121,25 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
   });
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/api/:year/assessments.csv', async (request, reply) => {
-    const year = yearOf(request.params.year);
+    const data = await readerOf(request);
+    const year = yearOf(data, request.params.year);
     const { query } = nationalQuery(request.query);
     return reply.type('text/csv; charset=utf-8').send(toCsv(filtered(await data.year(year), query).map(assessmentRow)));
   });
 
   app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code', async (request) => {
-    const { view, a } = await assessmentOf(request.params.year, request.params.code);
-    return { framework: view.framework.id, year: view.framework.year, official: view.framework.official, ...(view.framework.official ? {} : { notice: "Kingsway's own application of the 2011 method to published data, calibrated on inspectors' judgements of 2018 to 2022: not an Ofsted judgement" }), ...assessmentJson(a), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
+    const data = await readerOf(request);
+    const { view, a } = await assessmentOf(data, request.params.year, request.params.code);
+    return { framework: view.framework.id, year: view.framework.year, official: view.framework.official, ...(view.framework.official ? {} : { notice: "Kingsway's own application of the 2011 method to published data, calibrated on inspectors' judgements of 2018 to 2022: not an Ofsted judgement" }), ...assessmentJson(a), ...publication(data, view.framework.year, a.la.code), links: { profile: `/api/${view.framework.year}/las/${a.la.code}/profile`, page: `/${view.framework.year}/la/${a.la.code}` } };
   });
 
   // The profile's counts and comparisons; each setting counted is in the paginated settings list, which is most of
   // the profile's size (several hundred childminders in a large LA).
   app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/profile', async (request, reply) => {
-    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    const data = await readerOf(request);
+    const { view, a } = await assessmentOf(data, request.params.year, request.params.code);
     const year = view.framework.year;
-    return cachedJson(reply, `profile ${year} ${a.la.code}`, async () => {
+    return cachedJson(data, reply, `profile ${year} ${a.la.code}`, async () => {
       const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
       const p = a.provenance;
       return {
@@ -128,7 +154,8 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
   });
 
   app.get<{ Params: { year: string; code: string }; Querystring: Record<string, unknown> }>('/api/:year/las/:code/settings', async (request) => {
-    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    const data = await readerOf(request);
+    const { view, a } = await assessmentOf(data, request.params.year, request.params.code);
     const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
     const group = typeof request.query['group'] === 'string' ? request.query['group'] : null;
     if (group !== null && !profile.blockA.some((r) => r.group.id === group)) throw new HttpError(400, `group must be one of ${profile.blockA.map((r) => r.group.id).join(', ')}, not ${JSON.stringify(group)}`);
@@ -139,18 +166,30 @@ export function registerApi(app: FastifyInstance, data: SiteData, cache: PageCac
     return { data: all.slice((n - 1) * perPage, n * perPage), page: n, perPage, total: all.length, links: { next: n < pages ? `${base}&page=${n + 1}` : null, prev: n > 1 ? `${base}&page=${Math.min(n - 1, pages)}` : null } };
   });
 
-  app.get('/api/las', async () => ({ data: (await data.las()).map((la) => ({ ...la, href: `/api/${data.years[0]}/las/${la.code}` })) }));
+  // The LAs themselves are public facts (DfE's codes and names); the link goes to the latest year the caller may see.
+  app.get('/api/las', async (request) => {
+    const data = await readerOf(request);
+    return { data: (await data.las()).map((la) => ({ ...la, href: data.years[0] === undefined ? null : `/api/${data.years[0]}/las/${la.code}` })) };
+  });
 
   // The letter as data: every sentence with its id, its evidence and any inspector's edit, and what needs review.
   app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/letter', async (request) => {
-    const { view, a } = await assessmentOf(request.params.year, request.params.code);
+    const data = await readerOf(request);
+    const { view, a } = await assessmentOf(data, request.params.year, request.params.code);
     if (a.status !== 'assessed') throw new HttpError(404, `no ${view.framework.year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason})`);
-    const { letter, reviews } = await siteLetter(data, view, a);
-    return { ...letter, reviews, links: { pdf: `/${view.framework.year}/la/${a.la.code}/letter.pdf`, docx: `/${view.framework.year}/la/${a.la.code}/letter.docx` } };
+    // What the public reads is the letter as published, never the draft behind it.
+    if (data.sight(view.framework.year, a.la.code) === 'published') {
+      const content = await data.store.publishedContent(a.la.code, view.framework.year);
+      if (!content) throw new HttpError(404, `no published ${view.framework.year} letter for ${a.la.name}`);
+      return { ...content.letter, reviews: [], ...publication(data, view.framework.year, a.la.code), links: { pdf: `/${view.framework.year}/la/${a.la.code}/letter.pdf`, docx: `/${view.framework.year}/la/${a.la.code}/letter.docx` } };
+    }
+    const { letter, reviews } = await siteLetter(site, view, a);
+    return { ...letter, reviews, ...publication(data, view.framework.year, a.la.code), links: { pdf: `/${view.framework.year}/la/${a.la.code}/letter.pdf`, docx: `/${view.framework.year}/la/${a.la.code}/letter.docx` } };
   });
 
   app.get('/api/indicators', async () => {
-    const view = await data.year(data.years[0]!);
+    // The indicators' definitions: the same every year and unembargoed (what is measured, not any LA's figure).
+    const view = await site.year(site.years[0]!);
     return { data: [...view.input.run.indicators.definitions.values()].sort((a, b) => a.id.localeCompare(b.id)) };
   });
 }

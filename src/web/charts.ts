@@ -42,6 +42,8 @@ function svgOf(plot: Node, title: string): string {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', title);
   svg.setAttribute('focusable', 'false');
+  // Plot's stylesheet for the chart is in kingsway.css: the Content-Security-Policy allows no <style> in a page.
+  for (const style of svg.querySelectorAll('style')) (style as unknown as { remove(): void }).remove();
   return svg.outerHTML;
 }
 

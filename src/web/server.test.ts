@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/repository.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
+import { browser, postForm } from '../../test/support/web-session.ts';
 import { buildServer } from './server.ts';
 import type { WebOptions } from './server.ts';
 import { PdfTimeoutError } from '../render/pdf.ts';
@@ -113,7 +114,8 @@ describe('the web application', () => {
     }
     assert.equal((await get('/2011/la/356/letter.txt')).statusCode, 404);
 
-    const form = (fields: Record<string, string>) => served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const from = await browser(served.app);
+    const form = (fields: Record<string, string>) => postForm(served.app, '/2011/la/356/letter/edits', fields, from);
     const noName = await form({ action: 'reword', target: 'a:special', text: 'New words.', by: '' });
     assert.equal(noName.statusCode, 400);
     assert.match(noName.body, /<a href="#by">Enter your name, so that the edit says who made it<\/a>/);
@@ -225,7 +227,8 @@ describe('the web application', () => {
   });
 
   it('a form field sent twice is refused with 400 naming the field', async () => {
-    const r = await served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: 'action=remove&target=a&target=b&by=A+Inspector', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const from = await browser(served.app);
+    const r = await served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: `_csrf=${encodeURIComponent(from.csrf)}&action=remove&target=a&target=b&by=A+Inspector`, headers: { ...from.headers, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(r.statusCode, 400);
     assert.match(r.body, /govuk-template/);
     assert.match(r.body, /The form field &quot;target&quot; is given more than once \(or is not text\): give it once\./);
@@ -250,7 +253,8 @@ describe('the web application', () => {
   });
 
   it("refuses a letter edit's words or name over the limits, or with control characters, on the form beside the field", async () => {
-    const form = (fields: Record<string, string>) => served.app.inject({ method: 'POST', url: '/2011/la/356/letter/edits', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const from = await browser(served.app);
+    const form = (fields: Record<string, string>) => postForm(served.app, '/2011/la/356/letter/edits', fields, from);
     const before = (await served.store.letterEdits('356' as never, 2011)).length;
     const words = await form({ action: 'reword', target: 'a:special', text: 'x'.repeat(2001), by: 'A Inspector' });
     assert.equal(words.statusCode, 400);

@@ -30,6 +30,10 @@ import type { EditFormState } from './pages/letter.ts';
 import { toCsv } from '../render/csv.ts';
 import { invalidRequest, query, requireSchemas, text } from './request-schema.ts';
 import { TEXT_LIMITS } from '../domain/user-text.ts';
+import { pageContext, sharedPageContext, sharesPages, webSecurity, withNonce } from './security.ts';
+import type { SecurityOptions } from './security.ts';
+import { signInPages } from './sign-in.ts';
+import { siteReader } from './viewer.ts';
 
 /**
  * The web application: server-rendered GOV.UK pages over the same core as the CLI, and a JSON API. Every page works
@@ -40,7 +44,7 @@ import { TEXT_LIMITS } from '../domain/user-text.ts';
  *   /{year}/la/{code}       an LA's page
  *   /api/…, /openapi.json   the JSON API
  */
-export interface WebOptions {
+export interface WebOptions extends SecurityOptions {
   /** Log every request (the serve command's --log). Errors (status 500 and over) are logged whatever this says. */
   readonly logRequests?: boolean;
   /** Where the log goes: stderr, unless a test gives its own to read or to silence. */
@@ -65,23 +69,34 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: BODY_LIMIT,
     schemaErrorFormatter: invalidRequest,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   app.addHook('onRoute', requireSchemas);
+  // Sign-in and the security layer (issue 15, security.ts): headers and CSP, the Host check, rate limits, the session
+  // as request.actor, CSRF on every POST. First, so that its hooks run before any other.
+  app.register(webSecurity, { store, options });
   const data = new SiteData(store, options.letter);
   // A change committed by another process (the CLI, another server) is seen at the next request (issue 14).
   app.addHook('onRequest', async () => data.followStore());
+  // INTERIM (issue 15, being wired): every page as Ofsted's staff see it, until the embargo reads request.actor.
+  const interimReader = async () => siteReader(data, { kind: 'user', id: 0, name: 'interim', role: 'analyst', la: null }, await data.processes(), data.processVersion);
   const views = webViews();
-  const render = (reply: FastifyReply, template: string, context: object) => reply.type('text/html; charset=utf-8').send(views.render(template, context));
+  // Every page gets the layout's context (who is signed in, the CSP nonce, a CSRF token) besides its own.
+  const render = (reply: FastifyReply, template: string, context: object) => reply.type('text/html; charset=utf-8').send(views.render(template, { ...context, ...pageContext(reply) }));
   const cache = new PageCache();
   /**
    * A page that depends only on the assessed data and what it reads of the address: rendered once per data version.
    * The key names what the page reads (normalised), never the raw URL, so junk in a query string cannot fill the cache.
-   * Kept as UTF-8 bytes, as the API's JSON is: sending a large string converts it on every request.
+   * Kept as UTF-8 bytes, as the API's JSON is: sending a large string converts it on every request. Kept only as
+   * the public sees it (security.ts sharesPages), with each response's own CSP nonce put in (withNonce).
    */
-  const cachedPage = async (reply: FastifyReply, key: string, template: string, context: () => Promise<object>) =>
-    reply.type('text/html; charset=utf-8').send(await cache.get(`${data.version} ${key}`, async () => Buffer.from(views.render(template, await context()))));
+  const cachedPage = async (reply: FastifyReply, key: string, template: string, context: () => Promise<object>) => {
+    if (!sharesPages(reply)) return render(reply, template, await context());
+    return reply.type('text/html; charset=utf-8').send(withNonce(reply, await cache.get(`${data.version} ${key}`, async () => Buffer.from(views.render(template, { ...(await context()), ...sharedPageContext(reply) })))));
+  };
 
   app.register(formbody);
+  app.register(signInPages, { store, options, render });
   // Not GOV.UK Frontend's assets/: its images are the crown's and its fonts GDS Transport, both for GOV.UK's services only.
   app.register(fastifyStatic, { root: `${GOVUK_FRONTEND}govuk`, prefix: '/govuk/', allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)$/.test(path), maxAge: '1d' });
   app.register(fastifyStatic, { root: fileURLToPath(new URL('./static/', import.meta.url)), prefix: '/static/', decorateReply: false, maxAge: '1h' });
@@ -124,7 +139,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   app.get<{ Params: { year: string; code: string } }>('/:year/la/:code', async (request, reply) => {
     const { view, a } = await laAt(request.params.year, request.params.code);
-    return cachedPage(reply, `la ${view.framework.year} ${a.la.code}`, 'la.njk', () => laPage(data, view, a));
+    return cachedPage(reply, `la ${view.framework.year} ${a.la.code}`, 'la.njk', async () => laPage(await interimReader(), view, a));
   });
 
   app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
@@ -139,12 +154,12 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.get<{ Params: { year: string; code: string; block: string } }>('/:year/la/:code/block-:block.csv', async (request, reply) => {
     const { year, view, a } = await laAt(request.params.year, request.params.code);
     if (!['a', 'c'].includes(request.params.block)) throw new HttpError(404, `There is no table block-${request.params.block} for ${a.la.name} in ${year}: there are block-a and block-c.`);
-    const page = await laPage(data, view, a);
+    const page = await laPage(await interimReader(), view, a);
     return csv(reply, `kingsway-${a.la.code}-${year}-block-${request.params.block}.csv`, request.params.block === 'a' ? page.blockA : page.blockC.map(({ href: _, ...row }) => row));
   });
   const compareSchema = { querystring: query({ year: text(10), la: text(10), measure: text(200), with: text(1000), indicator: text(100), group: text(100) }) };
   app.get<{ Querystring: Record<string, unknown> }>('/compare.csv', { schema: compareSchema }, async (request, reply) => {
-    const page = await comparePage(data, compareQuery(request.query, data.years, await data.defaultYear()));
+    const page = await comparePage(await interimReader(), compareQuery(request.query, data.years, await data.defaultYear()));
     if (!page.chosen) throw new HttpError(404, 'Choose a local authority (la=CODE) to compare.');
     return csv(reply, `kingsway-compare-${page.chosen.code}-${page.year}.csv`, page.rows.map((r) => ({ la_code: r.code, la_name: r.name, measure: page.label, value: r.value, shown: r.shown, grade: r.grade, selected: r.selected, ...r.provenance })));
   });
@@ -162,7 +177,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   app.get<{ Querystring: Record<string, unknown> }>('/compare', { schema: compareSchema }, async (request, reply) => {
     const compare = compareQuery(request.query, data.years, await data.defaultYear());
-    return cachedPage(reply, `compare ${JSON.stringify(compare)}`, 'compare.njk', () => comparePage(data, compare));
+    return cachedPage(reply, `compare ${JSON.stringify(compare)}`, 'compare.njk', async () => comparePage(await interimReader(), compare));
   });
 
   // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
@@ -220,7 +235,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   });
 
   // The text fields' lengths are the form's to check (TEXT_LIMITS), so that the form can say so beside the field.
-  const editSchema = { body: { type: 'object', properties: { action: text(20), target: text(200), after: text(200), edit: text(20), by: text(BODY_LIMIT), text: text(BODY_LIMIT) }, additionalProperties: text(200) } };
+  const editSchema = { body: { type: 'object', properties: { _csrf: text(200), action: text(20), target: text(200), after: text(200), edit: text(20), by: text(BODY_LIMIT), text: text(BODY_LIMIT) }, additionalProperties: text(200) } };
   app.post<{ Params: { year: string; code: string }; Body: Record<string, string | undefined> }>('/:year/la/:code/letter/edits', { schema: editSchema }, async (request, reply) => {
     const body = request.body ?? {};
     const { change, errors } = editFromForm(body);
@@ -238,7 +253,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return render(reply.code(400), 'letter.njk', await letterView(request.params.year, request.params.code, form, []));
   });
 
-  registerApi(app, data, cache);
+  registerApi(app, data, cache, () => interimReader());
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { status: 404, message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } });

@@ -14,6 +14,9 @@ import { sharedReads } from '../application/shared-reads.ts';
 import type { EvidenceRepository, Hex, Store } from '../store/repository.ts';
 import { DEFAULT_LETTER_SETTINGS } from '../narrative/letter-settings.ts';
 import type { LetterSettings } from '../narrative/letter-settings.ts';
+import type { WorkflowStatus } from '../domain/workflow.ts';
+import type { AssessmentGrade } from '../domain/grade.ts';
+import { yearStatuses } from '../application/workflow.ts';
 
 /**
  * What the web pages read: each framework year assessed once for every LA and kept, so that a page is a lookup and a
@@ -41,6 +44,16 @@ export interface YearView {
  * LAs finds the one they came from. About 7 MB of 2011's profiles, their settings apart (those are kept anyway).
  */
 export const PROFILES_KEPT = 160;
+
+/**
+ * One year's process: each LA's workflow status and, once published, the grade of the version in force (the grade
+ * as published, even if a judgement has been recorded since: a change after publication is a correction, a new
+ * version, or it is not public).
+ */
+export interface YearProcess {
+  readonly statuses: ReadonlyMap<LaCode, WorkflowStatus>;
+  readonly publishedGrades: ReadonlyMap<LaCode, AssessmentGrade>;
+}
 
 export class SiteData {
   readonly #store: Store;
@@ -174,6 +187,63 @@ export class SiteData {
   }
 
   #external: number | null = null;
+  #externalProcess: number | null = null;
+  /** Each year's process (the workflow's statuses and published grades), read once per process version. */
+  #processes: Promise<ReadonlyMap<number, YearProcess>> | null = null;
+  #processVersion = 0;
+  /** Each year as each audience may see it (viewer.ts), kept until the data or the process changes. */
+  readonly #restricted = new Map<string, Promise<YearView>>();
+
+  get processVersion(): number {
+    return this.#processVersion;
+  }
+
+  /** Every year's process, for the embargo (viewer.ts). */
+  processes(): Promise<ReadonlyMap<number, YearProcess>> {
+    if (!this.#processes) {
+      const loading = this.#loadProcesses();
+      this.#processes = loading;
+      loading.catch(() => {
+        if (this.#processes === loading) this.#processes = null;
+      });
+    }
+    return this.#processes;
+  }
+
+  async #loadProcesses(): Promise<ReadonlyMap<number, YearProcess>> {
+    const out = new Map<number, YearProcess>();
+    for (const year of this.years) {
+      const statuses = await yearStatuses(this.#store, year);
+      const publishedGrades = new Map<LaCode, AssessmentGrade>();
+      for (const [la, status] of statuses) {
+        if (status.version === null) continue;
+        const content = await this.#store.publishedContent(la, year, status.version);
+        if (content) publishedGrades.set(la, content.grade);
+      }
+      out.set(year, { statuses, publishedGrades });
+    }
+    return out;
+  }
+
+  /** The year as one audience sees it, made by `restrict` from the full year once per data and process version. */
+  restrictedYear(year: number, audience: string, restrict: (view: YearView) => YearView): Promise<YearView> {
+    const key = `${year} ${audience}`;
+    let held = this.#restricted.get(key);
+    if (!held) {
+      const made = this.year(year).then(restrict);
+      held = made;
+      this.#restricted.set(key, made);
+      made.catch(() => this.#restricted.get(key) === made && this.#restricted.delete(key));
+    }
+    return held;
+  }
+
+  /** After a move, a comment or an answer made through this server. */
+  processChanged(): void {
+    this.#processes = null;
+    this.#restricted.clear();
+    this.#processVersion++;
+  }
 
   /**
    * Before each request: if another process (the CLI, a second server on the same database) has committed a change
@@ -181,6 +251,9 @@ export class SiteData {
    * elsewhere shows without a restart. One cheap read of the store's version per request.
    */
   async followStore(): Promise<void> {
+    const process = await this.#store.externalProcessVersion();
+    if (this.#externalProcess !== null && process !== this.#externalProcess) this.processChanged();
+    this.#externalProcess = process;
     const now = await this.#store.externalVersion();
     if (this.#external !== null && now !== this.#external) {
       this.#years.clear();
@@ -190,6 +263,7 @@ export class SiteData {
       this.#las = null;
       this.#hexes = null;
       this.#profiles.clear();
+      this.#restricted.clear();
       this.#version++;
     }
     this.#external = now;
@@ -202,6 +276,7 @@ export class SiteData {
     this.#resolved.delete(year);
     this.#resolved.delete(year + 1);
     this.#profiles.clear();
+    this.#restricted.clear();
     this.#version++;
   }
 }

@@ -4,7 +4,8 @@ import type { Assessment } from '../../judgement/assess.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
 import { compareChart } from '../charts.ts';
-import type { SiteData, YearView } from '../site-data.ts';
+import type { YearView } from '../site-data.ts';
+import type { SiteReader } from '../viewer.ts';
 
 /**
  * The compare page: one LA beside its statistical neighbours (or any LAs chosen) on one type of setting (the share
@@ -31,7 +32,7 @@ export function compareQuery(raw: Record<string, unknown>, years: readonly numbe
 
 const profileOf = (view: YearView, a: Assessment): LaProfile => (a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code));
 
-export async function comparePage(data: SiteData, query: CompareQuery) {
+export async function comparePage(data: SiteReader, query: CompareQuery) {
   const view = await data.year(query.year);
   const las = [...view.results].sort((a, b) => a.la.name.localeCompare(b.la.name));
   const chosen = query.la ? view.byCode.get(query.la) ?? null : null;

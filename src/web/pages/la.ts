@@ -12,7 +12,9 @@ import type { Figure } from '../../profile/block-c.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
 import { blockAChart } from '../charts.ts';
-import type { SiteData, YearView } from '../site-data.ts';
+import type { YearView } from '../site-data.ts';
+import type { SiteReader } from '../viewer.ts';
+import { STATE_WORDS } from '../../domain/workflow.ts';
 import { siteEvaluation } from './evaluation.ts';
 
 /**
@@ -70,8 +72,9 @@ export function successionView(profile: LaProfile) {
  * reports on (ILACS ending 2023 on, which nothing fitted read), from the evaluation the site computes for
  * /evaluation/ilacs, with the kappa's bootstrap interval, and carry-forward of the previous inspection for scale.
  */
-async function trustView(data: SiteData) {
-  const t = trustSummary(await siteEvaluation(data));
+async function trustView(data: SiteReader) {
+  // Agreement over every LA's inspection: a figure about the method, naming no LA, so read from the whole site.
+  const t = trustSummary(await siteEvaluation(data.unrestricted));
   const none = 'no inspection to compare';
   return {
     from: t.inspectionsEndingFrom.slice(0, 4),
@@ -84,7 +87,12 @@ async function trustView(data: SiteData) {
   };
 }
 
-export async function laPage(data: SiteData, view: YearView, a: Assessment) {
+/**
+ * `outcomeHidden`: the profile only, as released to the LA's own people before their draft reaches them (the embargo:
+ * src/domain/visibility.ts, `profile`). Every other LA's grade and every other year's is shown only as far as the reader
+ * may see it.
+ */
+export async function laPage(data: SiteReader, view: YearView, a: Assessment, options: { readonly outcomeHidden?: boolean } = {}) {
   const year = view.framework.year;
   const label = (g: number) => view.framework.scale.find((s) => s.grade === g)?.label ?? String(g);
   const profile: LaProfile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
@@ -195,14 +203,17 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     a.status === 'assessed'
       ? a.derivation.blockC.outcomes.map((o) => ({ outcome: o.outcome.replace(/-/g, ' '), better: o.better, inLine: o.inLine, worse: o.worse, net: `${Math.round(o.net * 100)}%`, band: `${o.band} ${label(o.band)}` }))
       : [];
+  const allLas = new Map((await data.las()).map((la) => [la.code as string, la]));
   const neighbours = profile.neighbours.codes.map((code) => {
     const n = view.byCode.get(code);
-    return { code, name: n?.la.name ?? code, grade: !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: n ? marking(n.provenance) : null, href: `/${year}/la/${code}` };
+    const unseen = !n && data.sight(year, code) === 'none' && allLas.has(code);
+    return { code, name: n?.la.name ?? allLas.get(code)?.name ?? code, grade: unseen ? 'Not published' : !n ? 'Not in the data' : n.status === 'assessed' ? `${label(n.grade)} (${n.grade})` : n.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: n ? marking(n.provenance) : null, href: `/${year}/la/${code}` };
   });
   const otherYears = [];
   for (const y of data.years) {
     const other = (await data.year(y)).byCode.get(a.la.code);
-    otherYears.push({ year: y, current: y === year, href: `/${y}/la/${a.la.code}`, grade: !other ? 'No LA by this code that year' : other.status === 'assessed' ? `${data.scaleLabel(y, other.grade)} (${other.grade})${other.final ? '' : ', derived'}` : other.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: other ? marking(other.provenance) : null });
+    const hidden = y === year ? options.outcomeHidden === true : !other && data.sight(y, a.la.code) !== 'current';
+    otherYears.push({ year: y, current: y === year, href: `/${y}/la/${a.la.code}`, grade: hidden ? 'Not published' : !other ? 'No LA by this code that year' : other.status === 'assessed' ? `${data.scaleLabel(y, other.grade)} (${other.grade})${other.final ? '' : ', derived'}` : other.status === 'withheld' ? 'Withheld' : 'Not assessed', synthetic: other ? marking(other.provenance) : null });
   }
   return {
     title: `${a.la.name}: children's services ${view.framework.outcomeNoun} ${year}`,
@@ -230,6 +241,10 @@ export async function laPage(data: SiteData, view: YearView, a: Assessment) {
     vintage: profile.neighbours.vintage,
     similarAreasMethod: profile.framework.similarAreas,
     otherYears,
-    letterHref: a.status === 'assessed' ? `/${year}/la/${a.la.code}/letter` : null,
+    letterHref: a.status === 'assessed' && !options.outcomeHidden ? `/${year}/la/${a.la.code}/letter` : null,
+    outcomeHidden: options.outcomeHidden === true,
+    // The process page is for the people in it: Ofsted's staff, and the LA's own.
+    processHref: data.actor.kind === 'user' && (data.seesUnpublished || (data.actor.role === 'la' && data.actor.la === a.la.code)) ? `/${year}/la/${a.la.code}/process` : null,
+    processState: STATE_WORDS[data.status(year, a.la.code).state],
   };
 }

@@ -1,0 +1,111 @@
+import type { AssessmentGrade } from '../domain/grade.ts';
+import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
+import type { Actor } from '../domain/roles.ts';
+import { audienceKey, sightOf } from '../domain/visibility.ts';
+import type { Sight } from '../domain/visibility.ts';
+import type { WorkflowStatus } from '../domain/workflow.ts';
+import type { Assessment } from '../judgement/assess.ts';
+import { compareWithPublished, distribution } from '../judgement/assess.ts';
+import type { LetterSettings } from '../narrative/letter-settings.ts';
+import type { Hex, Store } from '../store/repository.ts';
+import { NOT_STARTED } from '../application/workflow.ts';
+import type { SiteData, YearProcess, YearView } from './site-data.ts';
+
+/** What the pages, the API and the downloads read: the site's years as one person may see them (the embargo). */
+export interface SiteReader {
+  readonly store: Store;
+  readonly letterSettings: LetterSettings;
+  /** What this reader's pages are kept under: the data, the process and who may see what all change it. */
+  readonly version: string;
+  readonly actor: Actor;
+  /** The years with anything this person may see, latest first. */
+  readonly years: readonly number[];
+  isYear(year: number): boolean;
+  parseYear(raw: string): number | null;
+  scaleLabel(year: number, grade: number): string;
+  las(): Promise<readonly LocalAuthority[]>;
+  hexes(): Promise<readonly Hex[]>;
+  defaultYear(): Promise<number>;
+  /** The year with only the LAs whose outcome this person may see (`current` or `published`), published ones at their published grade. */
+  year(year: number): Promise<YearView>;
+  /** How much of the LA-year this person may see. */
+  sight(year: number, la: LaCode): Sight;
+  status(year: number, la: LaCode): WorkflowStatus;
+  /** Whether this person sees every LA's current outcome (Ofsted's staff): the national pages say "unpublished". */
+  readonly seesUnpublished: boolean;
+  /** The whole year, unrestricted, for a page that has already checked what it shows (an LA user's own profile). */
+  fullYear(year: number): Promise<YearView>;
+  /** The site itself, for figures over every LA that name none (the method's agreement with inspectors). */
+  readonly unrestricted: SiteData;
+}
+
+/** The assessment as published: at the grade of the version in force (a copy only where it differs). */
+function asPublished(a: Assessment, grade: AssessmentGrade | undefined): Assessment {
+  if (a.status !== 'assessed' || grade === undefined || a.grade === grade) return a;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(a))) Object.defineProperty(copy, key, value);
+  Object.defineProperty(copy, 'grade', { value: grade, enumerable: true });
+  Object.defineProperty(copy, 'change', { value: grade - a.derived, enumerable: true });
+  return copy as Assessment;
+}
+
+/** The year as `actor` may see it. Pure over the view and the process: SiteData keeps the result per audience. */
+export function restrictYear(view: YearView, process: YearProcess, actor: Actor): YearView {
+  const year = view.framework.year;
+  const results: Assessment[] = [];
+  let all = true;
+  for (const a of view.results) {
+    const sight = sightOf(actor, a.la.code, year, process.statuses.get(a.la.code)?.state ?? 'not-started');
+    if (sight === 'current') results.push(a);
+    else if (sight === 'published') results.push(asPublished(a, process.publishedGrades.get(a.la.code)));
+    else all = false;
+    if (sight !== 'current') all = false;
+  }
+  if (all) return view;
+  return {
+    framework: view.framework,
+    input: view.input,
+    results,
+    byCode: new Map(results.map((r) => [r.la.code, r])),
+    distribution: compareWithPublished(distribution(results), view.framework.published, view.framework),
+  };
+}
+
+/** The reader for one request's person, over the site's data and the processes of every year. */
+export function siteReader(data: SiteData, actor: Actor, processes: ReadonlyMap<number, YearProcess>, processVersion: number): SiteReader {
+  const audience = audienceKey(actor);
+  const statusOf = (year: number, la: LaCode) => processes.get(year)?.statuses.get(la) ?? NOT_STARTED;
+  const sight = (year: number, la: LaCode) => sightOf(actor, la, year, statusOf(year, la).state);
+  const seesUnpublished = actor.kind === 'user' && actor.role !== 'la';
+  // A year is listed if anything in it may be seen: all of them for staff; for others, a published LA or their own.
+  const years = data.years.filter((y) => {
+    if (seesUnpublished) return true;
+    const statuses = processes.get(y)?.statuses;
+    if (!statuses) return false;
+    for (const [la, s] of statuses) if (sightOf(actor, la, y, s.state) !== 'none') return true;
+    return false;
+  });
+  const reader: SiteReader = {
+    store: data.store,
+    letterSettings: data.letterSettings,
+    version: `${data.version}.${processVersion} ${audience}`,
+    actor,
+    years,
+    seesUnpublished,
+    isYear: (year) => data.isYear(year),
+    parseYear: (raw) => data.parseYear(raw),
+    scaleLabel: (year, grade) => data.scaleLabel(year, grade),
+    las: () => data.las(),
+    hexes: () => data.hexes(),
+    async defaultYear() {
+      for (const year of years) if ((await reader.year(year)).results.some((r) => r.status === 'assessed')) return year;
+      return years[0] ?? data.years[0]!;
+    },
+    year: (year) => data.restrictedYear(year, audience, (view) => restrictYear(view, processes.get(year) ?? { statuses: new Map(), publishedGrades: new Map() }, actor)),
+    fullYear: (year) => data.year(year),
+    unrestricted: data,
+    sight,
+    status: statusOf,
+  };
+  return reader;
+}
