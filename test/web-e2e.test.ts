@@ -10,12 +10,17 @@ import type { Store } from '../src/store/repository.ts';
 import { webFixtureStore } from './support/web.ts';
 import { buildServer } from '../src/web/server.ts';
 import { addAccount } from '../src/application/accounts.ts';
+import { signedInContext } from './support/chromium-server.ts';
+import { signedInAs } from './support/web-session.ts';
+import type { SignedInSession } from './support/web-session.ts';
 
 /**
  * The web application as a user meets it: the Debian Chromium, driven by playwright-core, loads each page type,
  * follows the links between them, downloads the CSV, and runs axe (the accessibility engine) on every page, failing
  * on any serious or critical violation of WCAG 2.2 A and AA. Set KINGSWAY_SCREENSHOTS=DIR to keep a screenshot of
- * each page.
+ * each page. The fixture's 2011 is published, Stockport's alone (its other LAs are not assessed): `page` browses as
+ * the public, who see only that (issue 15); `staff`, as an inspector signed in, who sees every LA-year as it stands,
+ * the evaluation, and the working letter with its edit form.
  */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env['KINGSWAY_SCREENSHOTS'];
@@ -47,16 +52,23 @@ describe('the web application in Chromium', () => {
   let store: Store;
   let browser: Browser;
   let page: Page;
+  let staff: Page;
+  let inspector: SignedInSession;
   let base: string;
   before(async () => {
     store = await webFixtureStore();
     app = buildServer(store).app;
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
-    });
+    const options = { acceptDownloads: true, viewport: { width: 1200, height: 900 } };
+    page = await (await browser.newContext(options)).newPage();
+    inspector = await signedInAs(app, store, 'inspector');
+    staff = await (await signedInContext(browser, base, inspector, options)).newPage();
+    for (const p of [page, staff]) {
+      p.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+      });
+    }
   });
   after(async () => {
     await browser?.close();
@@ -82,9 +94,19 @@ describe('the web application in Chromium', () => {
     await page.getByLabel('Region').selectOption('North West');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     assert.equal(new URL(page.url()).searchParams.get('region'), 'North West');
-    assert.match((await page.locator('main').textContent())!, /Showing 2 of \d+ local authorities/);
+    // The public's table: the published outcomes alone (Trafford's 2011 is not published).
+    assert.match((await page.locator('main').textContent())!, /Showing 1 of 1 local authorities/);
+    assert.equal(await page.getByRole('link', { name: 'Trafford', exact: true }).count(), 0);
     await page.getByRole('link', { name: 'Grade', exact: true }).click();
     assert.equal(new URL(page.url()).searchParams.get('sort'), 'grade');
+    // Ofsted's staff's: every LA, so the filter leaves two of the four.
+    await staff.goto(`${base}/2011`);
+    await staff.getByLabel('Region').selectOption('North West');
+    await staff.getByRole('button', { name: 'Apply filters' }).click();
+    assert.equal(new URL(staff.url()).searchParams.get('region'), 'North West');
+    assert.match((await staff.locator('main').textContent())!, /Showing 2 of 4 local authorities/);
+    await staff.getByRole('link', { name: 'Grade', exact: true }).click();
+    assert.equal(new URL(staff.url()).searchParams.get('sort'), 'grade');
   });
 
   it('follows a link to an LA page, accessible, with its chart and tables', async () => {
@@ -94,8 +116,12 @@ describe('the web application in Chromium', () => {
     assert.match((await page.locator('h2').first().textContent())!, /2011 grade: Performs well \(3\)/);
     assert.equal(await page.locator('svg[role="img"]').count(), 1);
     await accessible(page, 'la');
-    await page.getByRole('link', { name: '2010', exact: true }).last().click();
-    assert.equal(new URL(page.url()).pathname, '/2010/la/356');
+    // 2010 is not published: the public's page does not link to it; Ofsted's staff's does.
+    assert.equal(await page.getByRole('link', { name: '2010', exact: true }).count(), 0);
+    await staff.goto(`${base}/2011/la/356`);
+    await staff.getByRole('link', { name: '2010', exact: true }).last().click();
+    assert.equal(new URL(staff.url()).pathname, '/2010/la/356');
+    await accessible(staff, 'la-staff');
   });
 
   it('opens an indicator from the LA page, accessible, with its trend chart', async () => {
@@ -111,19 +137,31 @@ describe('the web application in Chromium', () => {
     await page.getByRole('link', { name: /Read the 2011 letter/ }).click();
     assert.equal(new URL(page.url()).pathname, '/2011/la/356/letter');
     await accessible(page, 'letter');
-    await page.getByRole('link', { name: 'Change sentence a:special' }).click();
-    await page.getByRole('radio', { name: 'Reword it' }).check();
-    await page.getByRole('textbox', { name: /^The words/ }).fill('Five of the six special schools maintained by the council are good or better. The sixth school is satisfactory.');
-    await page.getByLabel('Your name').fill('A Inspector');
-    await page.getByRole('button', { name: 'Record the edit' }).click();
-    assert.match((await page.locator('.govuk-notification-banner').textContent())!, /Your edit was recorded/);
-    assert.match((await page.locator('.kw-letter').textContent())!, /maintained by the council are good or better/);
-    await accessible(page, 'letter-edited');
-    await page.getByRole('link', { name: 'Change sentence headline' }).click();
-    await page.getByRole('button', { name: 'Record the edit' }).click();
-    assert.match((await page.locator('.govuk-error-summary').textContent())!, /Enter your name/);
-    await accessible(page, 'letter-error');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF (A4)' }).click()]);
+    // The public reads the version published, with nothing to edit (issue 15).
+    assert.equal(await page.locator('#published-version').count(), 1);
+    assert.equal(await page.getByRole('link', { name: 'Change sentence a:special' }).count(), 0);
+    // The inspector signed in reads the working letter and edits it; the edit is theirs, with no name to type.
+    await staff.goto(`${base}/2011/la/356`);
+    await staff.getByRole('link', { name: /Read the 2011 letter/ }).click();
+    assert.equal(new URL(staff.url()).pathname, '/2011/la/356/letter');
+    await accessible(staff, 'letter-working');
+    await staff.getByRole('link', { name: 'Change sentence a:special' }).click();
+    await staff.getByRole('radio', { name: 'Reword it' }).check();
+    await staff.getByRole('textbox', { name: /^The words/ }).fill('Five of the six special schools maintained by the council are good or better. The sixth school is satisfactory.');
+    assert.equal(await staff.getByLabel('Your name').count(), 0);
+    assert.match((await staff.locator('#edit-form').textContent())!, new RegExp(`The edit is recorded as yours \\(${inspector.name}\\)`));
+    await staff.getByRole('button', { name: 'Record the edit' }).click();
+    assert.match((await staff.locator('.govuk-notification-banner').textContent())!, /Your edit was recorded/);
+    assert.match((await staff.locator('.kw-letter').textContent())!, /maintained by the council are good or better/);
+    assert.match((await staff.locator('#history').locator('xpath=following-sibling::table[1]').textContent())!, new RegExp(inspector.name));
+    await accessible(staff, 'letter-edited');
+    // A field left empty: the form says so, beside it (there is no name to leave out now).
+    await staff.getByRole('link', { name: 'Change sentence headline' }).click();
+    await staff.getByRole('textbox', { name: /^The words/ }).fill('');
+    await staff.getByRole('button', { name: 'Record the edit' }).click();
+    assert.match((await staff.locator('.govuk-error-summary').textContent())!, /Enter the new words, or choose to leave the sentence out/);
+    await accessible(staff, 'letter-error');
+    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'PDF (A4)' }).click()]);
     assert.equal(download.suggestedFilename(), 'kingsway-letter-356-2011.pdf');
     assert.ok(readFileSync((await download.path())!).subarray(0, 5).toString() === '%PDF-');
   });
@@ -140,9 +178,13 @@ describe('the web application in Chromium', () => {
     await accessible(page, 'compare');
     await page.goto(`${base}/api`);
     await accessible(page, 'api');
-    await page.getByRole('link', { name: 'Against inspectors' }).click();
-    assert.equal(new URL(page.url()).pathname, '/evaluation/ilacs');
-    await accessible(page, 'evaluation');
+    // The evaluation of unpublished grades is Ofsted's staff's (issue 15): not in the public's navigation, nor there.
+    assert.equal(await page.getByRole('link', { name: 'Against inspectors' }).count(), 0);
+    assert.equal((await page.goto(`${base}/evaluation/ilacs`))?.status(), 404);
+    await staff.goto(`${base}/api`);
+    await staff.getByRole('link', { name: 'Against inspectors' }).click();
+    assert.equal(new URL(staff.url()).pathname, '/evaluation/ilacs');
+    await accessible(staff, 'evaluation');
   });
 
   it('answers a wrong address with an accessible 404 page', async () => {

@@ -3,13 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { servedInChromium } from './support/chromium-server.ts';
+import { servedInChromium, signedInContext } from './support/chromium-server.ts';
 import { webFixtureStore } from './support/web.ts';
+import { signedInAs } from './support/web-session.ts';
 
 /**
  * Every page type as it lays out in the Debian Chromium on a phone (375 px) and a laptop (1280 px): never wider than
  * the screen, wide tables in a labelled scroll region with a cue that there is more, and the system's font rather
- * than GDS Transport. Set KINGSWAY_SCREENSHOTS=DIR to keep a screenshot of each page at each width.
+ * than GDS Transport. Set KINGSWAY_SCREENSHOTS=DIR to keep a screenshot of each page at each width. The pages only
+ * Ofsted's staff see (issue 15: the letter's edit form, for an inspector; the evaluation) are opened as an inspector
+ * signed in; the rest as the public, who see the fixture's published 2011.
  */
 const shots = process.env['KINGSWAY_SCREENSHOTS'];
 
@@ -28,23 +31,44 @@ const PAGES = {
   api: '/api',
   evaluation: '/evaluation/ilacs',
   'not-found': '/2011/la/999',
+  'letter-published': '/2011/la/356/letter',
 } as const;
+/** The pages opened as an inspector signed in: the public is not shown them. */
+const AS_INSPECTOR: ReadonlySet<string> = new Set(['letter', 'evaluation']);
 
 describe('the web pages laid out at phone and laptop widths', () => {
   const site = servedInChromium(webFixtureStore);
-  const contexts = new Map<number, BrowserContext>();
-  const open = async (width: number, path: string) => {
-    if (!contexts.has(width)) contexts.set(width, await site.browser.newContext({ viewport: { width, height: 900 } }));
-    const page = await contexts.get(width)!.newPage();
+  const contexts = new Map<string, BrowserContext>();
+  const contextFor = async (width: number, inspector: boolean) => {
+    const key = `${width} ${inspector ? 'inspector' : 'public'}`;
+    if (!contexts.has(key)) {
+      const viewport = { viewport: { width, height: 900 } };
+      contexts.set(key, inspector ? await signedInContext(site.browser, site.base, await signedInAs(site.app, site.store, 'inspector'), viewport) : await site.browser.newContext(viewport));
+    }
+    return contexts.get(key)!;
+  };
+  const open = async (width: number, path: string, inspector = false) => {
+    const page = await (await contextFor(width, inspector)).newPage();
     const response = await page.goto(`${site.base}${path}`);
     assert.ok(response && response.status() < 500, path);
+    // Each page as it is, not a 404 in its place (the embargo's answer to someone who may not see it).
+    assert.equal(response.status(), path === PAGES['not-found'] ? 404 : 200, path);
     return page;
   };
+
+  it('shows the public neither the evaluation nor the letter\'s edit form', async () => {
+    const page = await (await contextFor(1280, false)).newPage();
+    assert.equal((await page.goto(`${site.base}${PAGES.evaluation}`))?.status(), 404);
+    assert.equal((await page.goto(`${site.base}${PAGES.letter}`))?.status(), 200);
+    assert.equal(await page.locator('#edit-form').count(), 0);
+    await page.close();
+  });
 
   it('no page is wider than a 375 px screen (the year links wrap, tables reflow or scroll in their own region)', async () => {
     for (const width of [375, 1280]) {
       for (const [name, path] of Object.entries(PAGES)) {
-        const page = await open(width, path);
+        const page = await open(width, path, AS_INSPECTOR.has(name));
+        if (name === 'letter') assert.equal(await page.locator('#edit-form').count(), 1, 'the inspector has the edit form');
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= width, `${name} at ${width} px is ${scrollWidth} px wide`);
         // Every scroll region can be reached and named: focusable, with a role and a label.
@@ -85,8 +109,11 @@ describe('the web pages laid out at phone and laptop widths', () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const fetched: string[] = [];
     context.on('request', (r) => void fetched.push(new URL(r.url()).pathname));
-    for (const path of [PAGES.national, PAGES.letter]) {
-      const page = await context.newPage();
+    const inspector = await signedInAs(site.app, site.store, 'inspector');
+    const staffContext = await signedInContext(site.browser, site.base, inspector, { viewport: { width: 1280, height: 900 } });
+    staffContext.on('request', (r) => void fetched.push(new URL(r.url()).pathname));
+    for (const [path, into] of [[PAGES.national, context], [PAGES.letter, staffContext]] as const) {
+      const page = await into.newPage();
       await page.goto(`${site.base}${path}`);
       await page.evaluate(() => document.fonts.ready);
       const families = await page.evaluate(() => [...document.querySelectorAll('h1, p, a, th, td, label, button, .govuk-tag, .govuk-service-navigation__link')].map((e) => getComputedStyle(e).fontFamily));
@@ -96,5 +123,6 @@ describe('the web pages laid out at phone and laptop widths', () => {
     }
     assert.deepEqual(fetched.filter((p) => p.startsWith('/assets/')), []);
     await context.close();
+    await staffContext.close();
   });
 });

@@ -74,8 +74,10 @@ describe('the assessment as a process (application/workflow.ts)', () => {
     assert.equal((await move(people.inspector, 'send-for-check')).state, 'factual-accuracy-check');
 
     // The LA comments; the inspector may not send it on until every comment is answered.
-    const comment = await addComment(store, { la: STOCKPORT, year: YEAR, sentence: null, text: 'The fostering figure is for 2010, not 2011.' }, { at: at(), actor: people.la });
-    await assert.rejects(addComment(store, { la: STOCKPORT, year: YEAR, sentence: null, text: 'Not yours.' }, { at: at(), actor: people.otherLa }), (e: unknown) => e instanceof ForbiddenError && e.status === 404);
+    const sentences = new Set(['headline', 'a:special']);
+    await assert.rejects(addComment(store, { la: STOCKPORT, year: YEAR, sentence: 'no-such-sentence', text: 'About nothing.', sentences }, { at: at(), actor: people.la }), (e: unknown) => e instanceof InvalidFieldError && e.field === 'sentence');
+    const comment = await addComment(store, { la: STOCKPORT, year: YEAR, sentence: 'a:special', text: 'The fostering figure is for 2010, not 2011.', sentences }, { at: at(), actor: people.la });
+    await assert.rejects(addComment(store, { la: STOCKPORT, year: YEAR, sentence: null, text: 'Not yours.', sentences }, { at: at(), actor: people.otherLa }), (e: unknown) => e instanceof ForbiddenError && e.status === 404);
     await assert.rejects(move(people.inspector, 'send-to-moderation'), /1 of the LA's comments is unanswered/);
     await answerComment(store, { la: STOCKPORT, year: YEAR, comment, text: 'Checked: the figure is 2011\'s.' }, { at: at(), actor: people.inspector });
     assert.equal((await move(people.inspector, 'send-to-moderation')).state, 'moderation');

@@ -218,12 +218,17 @@ const eventActor = (actor: Actor) => {
 };
 
 /** The LA's comment on its draft during the factual accuracy check. */
-export async function addComment(store: Store, request: { la: LaCode; year: number; sentence: string | null; text: string }, options: ProcessOptions): Promise<number> {
+export async function addComment(
+  store: Store,
+  /** `sentences`: the ids of the draft letter's sentences, as the LA sees it; the comment's `sentence` must be one. */
+  request: { la: LaCode; year: number; sentence: string | null; text: string; sentences: ReadonlySet<string> },
+  options: ProcessOptions,
+): Promise<number> {
   const status = await statusFor(store, request.la, request.year);
   requirePermission(options.actor, 'comment-on-draft', { la: request.la, year: request.year, state: status.state });
   const text = checkedText('text', request.text);
   const sentence = request.sentence?.trim() || null;
-  if (sentence !== null && !/^[a-z0-9-]{1,100}$/i.test(sentence)) throw new InvalidFieldError('sentence', `${JSON.stringify(sentence.slice(0, 100))} is not a sentence of the letter`);
+  if (sentence !== null && !request.sentences.has(sentence)) throw new InvalidFieldError('sentence', `${JSON.stringify(sentence.slice(0, 100))} is not a sentence of the letter`);
   return store.addComment({ la: request.la, year: request.year, sentence, text, by: eventActor(options.actor), at: options.at }, (id) => [
     auditEvent(options.actor, options.at, 'comment-added', `comment ${id}${sentence ? ` on ${sentence}` : ''}`, { la: request.la, year: request.year, after: { text } }),
   ]);

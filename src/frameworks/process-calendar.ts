@@ -6,8 +6,8 @@ import type { FrameworkId } from './types.ts';
 /**
  * The dates the assessment process follows in each framework year (../shared/docs/process.md, "Timeline"), as data
  * beside the framework years and inheriting as they do: a year states the dates it has a source for, and any it does
- * not state is the year before's, carried on to its own year and marked [reconstruction]. Used by nothing yet: the
- * workflow (src/domain/workflow.ts) will read it for its deadlines and for the publication date of the embargo.
+ * not state is the year before's, carried on to its own year and marked [reconstruction]. The demo
+ * (src/application/demo-process.ts) dates its moves by it; no move waits for its day yet (docs/workflow.md).
  */
 export type Mark = 'sourced' | 'seed' | 'reconstruction';
 

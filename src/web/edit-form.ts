@@ -4,8 +4,9 @@ import type { TextKind } from '../domain/user-text.ts';
 
 /**
  * The letter page's edit form, read into an edit, or the messages for the fields that are wrong (in GOV.UK's style:
- * say what to do, name the field). The name and the words are held to the core's limits (domain/user-text.ts) here
- * too, so that the form can say what is wrong beside the field rather than the core refusing the whole edit.
+ * say what to do, name the field). The words are held to the core's limits (domain/user-text.ts) here too, so that
+ * the form can say what is wrong beside the field rather than the core refusing the whole edit. Who made the edit is
+ * not a field: it is the signed-in inspector (issue 15).
  */
 export function editFromForm(body: Readonly<Record<string, string | undefined>>): { change: LetterEditOp | null; errors: { field: string; text: string }[] } {
   const errors: { field: string; text: string }[] = [];
@@ -21,9 +22,6 @@ export function editFromForm(body: Readonly<Record<string, string | undefined>>)
     const problem = userTextProblem(v, kind);
     return problem ? `${label} ${problem}` : null;
   };
-  const byProblem = refused('by', 'name', 'Your name');
-  if (value('by') === '') errors.push({ field: 'by', text: 'Enter your name, so that the edit says who made it' });
-  else if (byProblem) errors.push({ field: 'by', text: byProblem });
   const action = value('action');
   const target = value('target');
   let change: LetterEditOp | null = null;

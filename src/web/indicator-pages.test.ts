@@ -4,13 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/repository.ts';
 import { indicatorWebStore } from '../../test/support/indicator-web.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
+import { staffGet } from '../../test/support/web-as.ts';
+import type { Get } from '../../test/support/web-as.ts';
 import { buildServer } from './server.ts';
 
 /**
  * The LA page of an indicator year (issue 13): near the grade, how far to trust it (Kingsway's agreement with
  * inspectors on the reported ILACS inspections, from the evaluation /evaluation/ilacs shows) and the LA's inspection in
  * force; under Block B, its inspections as one succession, SIF then ILACS; and the direction of travel, said to be
- * against Kingsway's own grade of the year before. The store: test/support/indicator-web.ts.
+ * against Kingsway's own grade of the year before. The store: test/support/indicator-web.ts. Nothing of today's years
+ * is published there, so the pages are read as Ofsted's staff see them (an analyst signed in); the public sees none
+ * of them (issue 15).
  */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 /** A summary list's rows as [key, value] in words. */
@@ -24,19 +28,29 @@ function summaryRows(html: string, id: string): [string, string][] {
 describe("an indicator year's LA page", () => {
   let app: FastifyInstance;
   let store: Store;
+  let staff: Get;
   before(async () => {
     store = await indicatorWebStore();
     app = buildServer(store, { logStream: { write: () => undefined } }).app;
+    staff = await staffGet(app, store);
   });
   after(async () => {
     await app?.close();
     await store?.close();
   });
   const page = async (url: string) => {
-    const r = await app.inject({ method: 'GET', url });
+    const r = await staff(url);
     assert.equal(r.statusCode, 200, `${url}: ${r.body.slice(0, 300)}`);
     return r.body;
   };
+
+  it('is not shown to the public: nothing of the year is published', async () => {
+    for (const url of ['/2024/la/356', '/2025', '/api/2024/las/356']) {
+      const r = await app.inject({ method: 'GET', url });
+      assert.equal(r.statusCode, 404, url);
+      assert.doesNotMatch(r.body, /How far to trust this grade|Performs (excellently|well|adequately|poorly)/, url);
+    }
+  });
 
   it("shows near the grade how far to trust it: the reported set's agreement with inspectors, and a link to the evaluation", async () => {
     const html = await page('/2024/la/356');

@@ -1,4 +1,5 @@
 import type { LetterEditOp } from '../domain/letter-edit.ts';
+import type { Actor } from '../domain/roles.ts';
 import type { Assessment } from '../judgement/assess.ts';
 import { composeLetter } from '../application/compose-letter.ts';
 import { recordLetterEdits } from '../application/record-edits.ts';
@@ -27,9 +28,9 @@ export async function siteLetter(data: SiteData, view: YearView, a: Assessed): P
 }
 
 /** Records edits made on the letter page, checked first. Letters are written per request, so nothing cached goes stale. */
-export async function recordSiteEdits(data: SiteData, view: YearView, a: Assessed, changes: readonly LetterEditOp[], by: string): Promise<number[]> {
+export async function recordSiteEdits(data: SiteData, view: YearView, a: Assessed, changes: readonly LetterEditOp[], by: Extract<Actor, { kind: 'user' }>): Promise<number[]> {
   const { generated } = await siteLetter(data, view, a);
-  // The clock belongs to the shell: the core never reads it.
-  const { ids } = await recordLetterEdits(data.store, generated, changes, by, new Date().toISOString());
+  // The clock belongs to the shell: the core never reads it. The author is the signed-in person (issue 15).
+  const { ids } = await recordLetterEdits(data.store, generated, changes, by.name, new Date().toISOString(), by);
   return [...ids];
 }

@@ -144,7 +144,12 @@ export function registerProcessRoutes(app: FastifyInstance, { store, data, reade
   );
 
   app.post<{ Params: { year: string; code: string }; Body: Record<string, string | undefined> }>('/:year/la/:code/process/comment', { schema: formSchema({ sentence: text(100), text: paragraph }) }, async (request, reply) =>
-    handle(request, reply, 'comment', (f) => f, ({ reader, year, la }) => addComment(store, { la, year, sentence: request.body?.['sentence'] ?? null, text: request.body?.['text'] ?? '' }, { at: at(), actor: reader.actor })),
+    handle(request, reply, 'comment', (f) => f, async ({ reader, year, la }) => {
+      const view = await data.year(year);
+      const a = view.byCode.get(la);
+      const sentences = new Set(a && a.status === 'assessed' ? sentencesOf((await siteLetter(data, view, a)).letter).map((s) => s.sentence.id) : []);
+      return addComment(store, { la, year, sentence: request.body?.['sentence'] ?? null, text: request.body?.['text'] ?? '', sentences }, { at: at(), actor: reader.actor });
+    }),
   );
 
   app.post<{ Params: { year: string; code: string }; Body: Record<string, string | undefined> }>('/:year/la/:code/process/answer', { schema: formSchema({ comment: text(12), text: paragraph }) }, async (request, reply) => {

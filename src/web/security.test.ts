@@ -127,19 +127,22 @@ describe('security headers over HTTPS', () => {
 
 describe('CSRF', () => {
   const s = served({ secureCookies: false });
-  const edit = { action: 'reword', target: 'a:special', text: 'Five of the six special schools maintained by the council are good or better.', by: 'A Inspector' };
+  // Only an inspector, signed in, may edit a letter (issue 15): the author is the account, never a field.
+  const edit = { action: 'reword', target: 'a:special', text: 'Five of the six special schools maintained by the council are good or better.' };
   const url = '/2011/la/356/letter/edits';
   const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
   it('puts a token in each of the letter page\'s forms', async () => {
-    const page = await s.app.inject({ method: 'GET', url: '/2011/la/356/letter?edit=a%3Aspecial' });
+    // An inspector's browser holding its session's cookie alone: the page's forms set the secret's.
+    const inspector = await signedInAs(s.app, s.store, 'inspector');
+    const page = await s.app.inject({ method: 'GET', url: '/2011/la/356/letter?edit=a%3Aspecial', headers: { cookie: `kingsway-session=${inspector.cookies.get('kingsway-session')}` } });
     assert.match(page.body, /<form method="post" action="\/2011\/la\/356\/letter\/edits" id="edit-form" novalidate>\s*<input type="hidden" name="_csrf" value="[^"]+">/);
     assert.ok((page.cookies as { name: string }[]).some((c) => c.name === 'kingsway-csrf'), 'the secret is set in its cookie');
   });
 
   it('refuses a POST with no token, a forged one, or one made for another browser, with a 403 GOV.UK page, and records nothing', async () => {
     const before = (await s.store.letterEdits('356' as never, 2011)).length;
-    const mine = await browser(s.app);
+    const mine = await signedInAs(s.app, s.store, 'inspector');
     const theirs = await browser(s.app);
     const attempts = [
       // A cross-site form: the browser sends no cookie (SameSite=Lax) and the page has no token.
@@ -226,16 +229,26 @@ describe('the rate limit on every request', () => {
 describe('the page cache and who is signed in', () => {
   const s = served({ secureCookies: false });
 
-  it("keeps pages as the public sees them, and renders a signed-in person's for them alone, never kept", async () => {
+  it("keeps a page for each audience, with each signed-in person's own header and token put in for them alone", async () => {
     await s.app.inject({ method: 'GET', url: '/2011/la/356' });
-    const kept = s.cache.size;
     const ivy = await signedInAs(s.app, s.store, 'inspector');
-    const mine = await s.app.inject({ method: 'GET', url: '/2011/la/356', headers: ivy.headers });
-    assert.match(mine.body, new RegExp(`Signed in as <strong>${ivy.name}</strong>`));
-    await s.app.inject({ method: 'GET', url: '/2010/la/356', headers: ivy.headers });
-    assert.equal(s.cache.size, kept, 'nothing kept for a signed-in person');
+    const ian = await signedInAs(s.app, s.store, 'inspector');
+    const ivys = await s.app.inject({ method: 'GET', url: '/2011/la/356', headers: ivy.headers });
+    const kept = s.cache.size;
+    // The second inspector is served the page kept for inspectors, with their own name and their browser's token.
+    const ians = await s.app.inject({ method: 'GET', url: '/2011/la/356', headers: ian.headers });
+    assert.equal(s.cache.size, kept, 'one page kept for the inspectors');
+    assert.match(ivys.body, new RegExp(`Signed in as <strong>${ivy.name}</strong>`));
+    assert.match(ians.body, new RegExp(`Signed in as <strong>${ian.name}</strong>`));
+    assert.doesNotMatch(ians.body, new RegExp(ivy.name), "nothing of the first inspector's reaches the second");
+    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    assert.notEqual(token(ivys.body), token(ians.body));
+    // Ian's token signs Ian out, from his own browser.
+    const out = await s.app.inject({ method: 'POST', url: '/sign-out', headers: { ...ian.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token(ians.body)!)}` });
+    assert.equal(out.statusCode, 303);
+    // The public's page is its own: no one's name, no token, no slot left in it.
     const theirs = await s.app.inject({ method: 'GET', url: '/2011/la/356' });
-    assert.doesNotMatch(theirs.body, /Signed in as/);
+    assert.doesNotMatch(theirs.body, /Signed in as|kingswayAccountSlot/);
     assert.doesNotMatch(theirs.body, /name="_csrf"/, 'a shared page holds no CSRF token');
     assert.equal(actorKey({ kind: 'public' }), 'public');
     assert.equal(actorKey({ kind: 'user', id: 7, name: 'Ivy', role: 'inspector', la: null }), 'user 7');

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import formbody from '@fastify/formbody';
 import type { Store } from '../store/repository.ts';
@@ -33,7 +33,16 @@ import { TEXT_LIMITS } from '../domain/user-text.ts';
 import { pageContext, sharedPageContext, sharesPages, webSecurity, withNonce } from './security.ts';
 import type { SecurityOptions } from './security.ts';
 import { signInPages } from './sign-in.ts';
-import { siteReader } from './viewer.ts';
+import { embargoNote, siteReader } from './viewer.ts';
+import type { SiteReader } from './viewer.ts';
+import { registerProcessRoutes } from './process-routes.ts';
+import { PUBLIC, roleOf } from '../domain/roles.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import { can } from '../domain/permissions.ts';
+import { STATE_WORDS } from '../domain/workflow.ts';
+import { requirePermission } from '../application/workflow.ts';
+import type { LetterDraft } from '../narrative/letter-draft.ts';
+import type { LaCode } from '../domain/local-authority.ts';
 
 /**
  * The web application: server-rendered GOV.UK pages over the same core as the CLI, and a JSON API. Every page works
@@ -62,7 +71,24 @@ export interface WebOptions extends SecurityOptions {
 export const BODY_LIMIT = 64 * 1024;
 const GENERIC_FAULT = 'Something went wrong on our side. The error has been logged.';
 
-export function buildServer(store: Store, options: WebOptions = {}): { app: FastifyInstance; data: SiteData; cache: PageCache } {
+/** Stands for the signed-in person's header in a kept page (letters only, so autoescaping leaves it as it is). */
+const ACCOUNT_SLOT = 'kingswayAccountSlot';
+const ACCOUNT_SLOT_BYTES = Buffer.from(ACCOUNT_SLOT);
+
+/** A kept page with this response's header (who is signed in, the sign-out form's token) in its slot. */
+function withAccount(page: Buffer, account: string): Buffer {
+  const at = page.indexOf(ACCOUNT_SLOT_BYTES);
+  if (at < 0) return page;
+  return Buffer.concat([page.subarray(0, at), Buffer.from(account), page.subarray(at + ACCOUNT_SLOT_BYTES.length)]);
+}
+
+/** Every route the server has, as registered: for the tests that must cover all of them (the security suite). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+}
+
+export function buildServer(store: Store, options: WebOptions = {}): { app: FastifyInstance; data: SiteData; cache: PageCache; routes: readonly RouteEntry[] } {
   const app = Fastify({
     // The 500 page says the error has been logged, so errors always are; --log adds every request.
     logger: { level: options.logRequests ? 'info' : 'error', stream: options.logStream ?? process.stderr },
@@ -72,14 +98,21 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   app.addHook('onRoute', requireSchemas);
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   // Sign-in and the security layer (issue 15, security.ts): headers and CSP, the Host check, rate limits, the session
   // as request.actor, CSRF on every POST. First, so that its hooks run before any other.
   app.register(webSecurity, { store, options });
   const data = new SiteData(store, options.letter);
   // A change committed by another process (the CLI, another server) is seen at the next request (issue 14).
   app.addHook('onRequest', async () => data.followStore());
-  // INTERIM (issue 15, being wired): every page as Ofsted's staff see it, until the embargo reads request.actor.
-  const interimReader = async () => siteReader(data, { kind: 'user', id: 0, name: 'interim', role: 'analyst', la: null }, await data.processes(), data.processVersion);
+  /**
+   * The site as this request's person may see it (the embargo, issue 15: viewer.ts). Every page, download and API
+   * route reads through it; nothing reads the unrestricted site but what shows none of it (the evaluation, staff only).
+   */
+  const readerOf = async (request: FastifyRequest) => siteReader(data, request.actor ?? PUBLIC, await data.processes(), data.processVersion);
   const views = webViews();
   // Every page gets the layout's context (who is signed in, the CSP nonce, a CSRF token) besides its own.
   const render = (reply: FastifyReply, template: string, context: object) => reply.type('text/html; charset=utf-8').send(views.render(template, { ...context, ...pageContext(reply) }));
@@ -90,9 +123,17 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
    * Kept as UTF-8 bytes, as the API's JSON is: sending a large string converts it on every request. Kept only as
    * the public sees it (security.ts sharesPages), with each response's own CSP nonce put in (withNonce).
    */
-  const cachedPage = async (reply: FastifyReply, key: string, template: string, context: () => Promise<object>) => {
-    if (!sharesPages(reply)) return render(reply, template, await context());
-    return reply.type('text/html; charset=utf-8').send(withNonce(reply, await cache.get(`${data.version} ${key}`, async () => Buffer.from(views.render(template, { ...(await context()), ...sharedPageContext(reply) })))));
+  const cachedPage = async (reader: SiteReader, reply: FastifyReply, key: string, template: string, context: () => Promise<object>) => {
+    // Kept under the reader's version, which names the data, the process and who may see what (a page kept for one
+    // audience is never sent to another), and for a signed-in person their role too (the navigation differs). What
+    // is theirs alone, their name and the sign-out form's CSRF token, is left as a slot in the kept page and rendered
+    // for each response (account.njk), as the CSP nonce is (withNonce).
+    const personal = !sharesPages(reply);
+    const kept = await cache.get(`${reader.version}${personal ? ` ${roleOf(reader.actor)}` : ''} ${key}`, async () =>
+      Buffer.from(views.render(template, { ...(await context()), ...sharedPageContext(reply), ...(personal ? { actor: reader.actor, accountSlot: ACCOUNT_SLOT } : {}) })),
+    );
+    const page = withNonce(reply, kept);
+    return reply.type('text/html; charset=utf-8').send(personal ? withAccount(page, views.render('account.njk', pageContext(reply))) : page);
   };
 
   app.register(formbody);
@@ -101,36 +142,54 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.register(fastifyStatic, { root: `${GOVUK_FRONTEND}govuk`, prefix: '/govuk/', allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)$/.test(path), maxAge: '1d' });
   app.register(fastifyStatic, { root: fileURLToPath(new URL('./static/', import.meta.url)), prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
-  const yearOf = (raw: string): number => {
-    const year = data.parseYear(raw);
-    if (year === null) throw new HttpError(404, `There is no assessment year ${raw}. Kingsway has ${[...data.years].reverse().join(', ')}.`);
+  const yearOf = (reader: SiteReader, raw: string): number => {
+    const year = reader.parseYear(raw);
+    if (year === null || !reader.years.includes(year)) {
+      const years = [...reader.years].reverse().join(', ');
+      throw new HttpError(404, year === null ? `There is no assessment year ${raw}. Kingsway has ${[...data.years].reverse().join(', ')}.` : `Nothing of ${year} is published.${years ? ` Published: ${years}.` : ''}`);
+    }
     return year;
   };
-  /** The year's view and the LA's assessment in it, or a 404 naming what is not there. */
-  const laAt = async (rawYear: string, code: string) => {
-    const year = yearOf(rawYear);
-    const view = await data.year(year);
+  /**
+   * The year's view and the LA's assessment in it as the reader may see it, or a 404 that says no more than that it
+   * is not there: an unpublished outcome is not found, as an LA that does not exist is not (issue 15). An LA's own
+   * people see their released profile without a grade (`outcomeHidden`).
+   */
+  const laAt = async (reader: SiteReader, rawYear: string, code: string) => {
+    const year = yearOf(reader, rawYear);
+    const notThere = () => new HttpError(404, `There is no ${reader.seesUnpublished ? '' : 'published '}assessment of a local authority with the code ${code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
+    const sight = /^\d{3}$/.test(code) ? reader.sight(year, code as LaCode) : 'none';
+    if (sight === 'none') throw notThere();
+    const view = sight === 'profile' ? await reader.fullYear(year) : await reader.year(year);
     const a = view.byCode.get(code as never);
-    if (!a) throw new HttpError(404, `There is no local authority with the code ${code} in ${year}. LA codes are three digits, such as 356 for Stockport.`);
-    return { year, view, a };
+    if (!a) throw notThere();
+    return { year, view, a, outcomeHidden: sight === 'profile' };
   };
 
-  app.get('/', async (_request, reply) => reply.redirect(`/${await data.defaultYear()}`));
+  app.get('/', async (request, reply) => {
+    const reader = await readerOf(request);
+    if (reader.years.length === 0) {
+      return render(reply, 'error.njk', { title: 'Nothing is published yet', paragraphs: ['No assessment outcome has been published on this site yet. Published grades and letters appear here on their publication day.', "If you work on the assessments, sign in to see them."] });
+    }
+    return reply.redirect(`/${await reader.defaultYear()}`);
+  });
 
   const nationalSchema = { querystring: query({ q: text(100), region: text(100), outcome: text(100), sort: text(100), dir: text(100) }) };
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year', { schema: nationalSchema }, async (request, reply) => {
-    const year = yearOf(request.params.year);
+    const reader = await readerOf(request);
+    const year = yearOf(reader, request.params.year);
     const { query, ignored } = nationalQuery(request.query);
-    const page = async () => nationalPage(await data.year(year), query, ignored, data.years, await data.hexes());
+    const page = async () => ({ ...nationalPage(await reader.year(year), query, ignored, reader.years, await reader.hexes()), embargo: await embargoNote(reader, year) });
     // A page that lists values it ignored is a mistake's page: rendered each time, never kept.
     if (ignored.length > 0) return render(reply, 'national.njk', await page());
-    return cachedPage(reply, `national ${year} ${queryString(query)}`, 'national.njk', page);
+    return cachedPage(reader, reply, `national ${year} ${queryString(query)}`, 'national.njk', page);
   });
 
   app.get<{ Params: { year: string }; Querystring: Record<string, unknown> }>('/:year/assessments.csv', { schema: nationalSchema }, async (request, reply) => {
-    const year = yearOf(request.params.year);
+    const reader = await readerOf(request);
+    const year = yearOf(reader, request.params.year);
     const { query } = nationalQuery(request.query);
-    const rows = filtered(await data.year(year), query).map(assessmentRow);
+    const rows = filtered(await reader.year(year), query).map(assessmentRow);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="kingsway-assessments-${year}.csv"`)
@@ -138,63 +197,91 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   });
 
   app.get<{ Params: { year: string; code: string } }>('/:year/la/:code', async (request, reply) => {
-    const { view, a } = await laAt(request.params.year, request.params.code);
-    return cachedPage(reply, `la ${view.framework.year} ${a.la.code}`, 'la.njk', async () => laPage(await interimReader(), view, a));
+    const reader = await readerOf(request);
+    const { view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
+    return cachedPage(reader, reply, `la ${view.framework.year} ${a.la.code}`, 'la.njk', async () => laPage(reader, view, a, { outcomeHidden }));
   });
 
   app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
-    const { year, view, a } = await laAt(request.params.year, request.params.code);
+    const reader = await readerOf(request);
+    const { year, view, a } = await laAt(reader, request.params.year, request.params.code);
     const row = indicatorRow(view, a, request.params.id);
     if (!row) throw new HttpError(404, `There is no indicator ${request.params.id} in ${a.la.name}'s ${year} profile.`);
-    return cachedPage(reply, `indicator ${year} ${a.la.code} ${request.params.id}`, 'indicator.njk', async () => indicatorPage(view, a, row));
+    return cachedPage(reader, reply, `indicator ${year} ${a.la.code} ${request.params.id}`, 'indicator.njk', async () => indicatorPage(view, a, row));
   });
 
   // The LA page's and the compare page's tables as CSV: the same rows as the pages show.
   const csv = (reply: FastifyReply, name: string, rows: readonly object[]) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(toCsv(rows));
   app.get<{ Params: { year: string; code: string; block: string } }>('/:year/la/:code/block-:block.csv', async (request, reply) => {
-    const { year, view, a } = await laAt(request.params.year, request.params.code);
+    const reader = await readerOf(request);
+    const { year, view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
     if (!['a', 'c'].includes(request.params.block)) throw new HttpError(404, `There is no table block-${request.params.block} for ${a.la.name} in ${year}: there are block-a and block-c.`);
-    const page = await laPage(await interimReader(), view, a);
+    const page = await laPage(reader, view, a, { outcomeHidden });
     return csv(reply, `kingsway-${a.la.code}-${year}-block-${request.params.block}.csv`, request.params.block === 'a' ? page.blockA : page.blockC.map(({ href: _, ...row }) => row));
   });
   const compareSchema = { querystring: query({ year: text(10), la: text(10), measure: text(200), with: text(1000), indicator: text(100), group: text(100) }) };
   app.get<{ Querystring: Record<string, unknown> }>('/compare.csv', { schema: compareSchema }, async (request, reply) => {
-    const page = await comparePage(await interimReader(), compareQuery(request.query, data.years, await data.defaultYear()));
+    const reader = await readerOf(request);
+    const page = await comparePage(reader, compareQuery(request.query, reader.years, await reader.defaultYear()));
     if (!page.chosen) throw new HttpError(404, 'Choose a local authority (la=CODE) to compare.');
     return csv(reply, `kingsway-compare-${page.chosen.code}-${page.year}.csv`, page.rows.map((r) => ({ la_code: r.code, la_name: r.name, measure: page.label, value: r.value, shown: r.shown, grade: r.grade, selected: r.selected, ...r.provenance })));
   });
 
-  app.get('/evaluation/ilacs', async (_request, reply) => cachedPage(reply, 'evaluation', 'evaluation.njk', () => evaluationPage(data)));
-
-  app.get('/api', async (_request, reply) =>
-    render(reply, 'api.njk', {
-      title: 'Data and API',
-      section: 'api',
-      years: data.years,
-      endpoints: Object.entries(OPENAPI.paths).map(([path, item]) => ({ path, summary: item.get.summary, example: path.replace('{year}', String(data.years[0])).replace('{code}', '356') })),
-    }),
-  );
-
-  app.get<{ Querystring: Record<string, unknown> }>('/compare', { schema: compareSchema }, async (request, reply) => {
-    const compare = compareQuery(request.query, data.years, await data.defaultYear());
-    return cachedPage(reply, `compare ${JSON.stringify(compare)}`, 'compare.njk', async () => comparePage(await interimReader(), compare));
+  // Kingsway's grades of today's years against inspectors' judgements, LA by LA: unpublished grades, so for staff.
+  app.get('/evaluation/ilacs', async (request, reply) => {
+    const reader = await readerOf(request);
+    if (!reader.seesUnpublished) throw new HttpError(404, 'There is no page at /evaluation/ilacs.');
+    return render(reply, 'evaluation.njk', await evaluationPage(data));
   });
 
-  // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect).
-  const assessedAt = async (rawYear: string, code: string) => {
-    const { year, view, a } = await laAt(rawYear, code);
-    if (a.status !== 'assessed') throw new HttpError(404, `There is no ${year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason}).`);
-    return { view, a };
+  app.get('/api', async (request, reply) => {
+    // The examples use a year the reader may see, so that each link answers.
+    const reader = await readerOf(request);
+    const year = reader.years[0] ?? data.years[0];
+    return render(reply, 'api.njk', {
+      title: 'Data and API',
+      section: 'api',
+      years: reader.years,
+      endpoints: Object.entries(OPENAPI.paths).map(([path, item]) => ({ path, summary: item.get.summary, example: path.replace('{year}', String(year)).replace('{code}', '356') })),
+    });
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/compare', { schema: compareSchema }, async (request, reply) => {
+    const reader = await readerOf(request);
+    if (reader.years.length === 0) throw new HttpError(404, 'Nothing is published yet, so there is nothing to compare.');
+    const compare = compareQuery(request.query, reader.years, await reader.defaultYear());
+    return cachedPage(reader, reply, `compare ${JSON.stringify(compare)}`, 'compare.njk', async () => comparePage(reader, compare));
+  });
+
+  // The letter: the page, its downloads, and the inspector's edits (a plain form, answered by a redirect). Ofsted's
+  // staff (and the LA in its check) read the working letter; everyone else the version published, and any version by
+  // its number. A published version is rendered from the letter kept when it was published, never composed again.
+  const letterAt = async (reader: SiteReader, rawYear: string, code: string, version?: number) => {
+    const { year, view, a, outcomeHidden } = await laAt(reader, rawYear, code);
+    if (a.status !== 'assessed' || outcomeHidden) throw new HttpError(404, a.status === 'assessed' ? `There is no ${year} letter for ${a.la.name} that you may read yet.` : `There is no ${year} letter for ${a.la.name}: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason}).`);
+    const status = reader.status(year, a.la.code);
+    const shown = version ?? (reader.sight(year, a.la.code) === 'published' ? (status.version ?? undefined) : undefined);
+    if (shown === undefined) return { reader, view, a, status, published: null, ...(await siteLetter(data, view, a)) };
+    const content = status.versions.some((v) => v.version === shown) ? await store.publishedContent(a.la.code, year, shown) : undefined;
+    if (!content) throw new HttpError(404, `There is no version ${shown} of ${a.la.name}'s ${year} letter.`);
+    return { reader, view, a, status, published: content, letter: content.letter, reviews: [] };
   };
-  const letterView = async (rawYear: string, code: string, form: EditFormState, saved: number[]) => {
-    const { view, a } = await assessedAt(rawYear, code);
-    const { letter, reviews } = await siteLetter(data, view, a);
-    return letterPage(view, letter, reviews, await store.letterEdits(a.la.code, view.framework.year), form, saved);
+  const letterView = async (request: FastifyRequest, rawYear: string, code: string, form: EditFormState, saved: number[], version?: number) => {
+    const at = await letterAt(await readerOf(request), rawYear, code, version);
+    const { reader, view, a, status } = at;
+    const target = { la: a.la.code, year: view.framework.year, state: status.state };
+    const live = at.published === null;
+    return letterPage(view, at.letter, at.reviews, live ? await store.letterEdits(a.la.code, view.framework.year) : [], form, saved, {
+      mayEdit: live && can(reader.actor, 'edit-letter', target).allowed,
+      published: at.published ? { version: at.published.version, hash: at.published.hash, at: status.versions.find((v) => v.version === at.published!.version)!.at, latest: at.published.version === status.version } : null,
+      versions: status.versions.map((v) => ({ version: v.version, at: v.at, reason: v.reason })),
+      state: reader.seesUnpublished || (reader.actor.kind === 'user' && reader.actor.role === 'la' && reader.actor.la === a.la.code) ? STATE_WORDS[status.state] : null,
+    });
   };
 
   app.get<{ Params: { year: string; code: string }; Querystring: { edit?: string; saved?: string } }>('/:year/la/:code/letter', { schema: { querystring: query({ edit: text(100), saved: text(200) }) } }, async (request, reply) => {
     const saved = (request.query.saved ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    return render(reply, 'letter.njk', await letterView(request.params.year, request.params.code, { target: request.query.edit ?? null, values: {}, errors: [] }, saved));
+    return render(reply, 'letter.njk', await letterView(request, request.params.year, request.params.code, { target: request.query.edit ?? null, values: {}, errors: [] }, saved));
   });
 
   const openPrinter = options.openPrinter ?? (() => openPdfPrinter());
@@ -202,13 +289,9 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
   app.addHook('onClose', async () => {
     if (printer) await (await printer.catch(() => null))?.close();
   });
-  app.get<{ Params: { year: string; code: string; format: string } }>('/:year/la/:code/letter.:format', async (request, reply) => {
-    const format = request.params.format;
+  const sendLetter = async (reply: FastifyReply, letter: LetterDraft, name: string, format: string) => {
     if (!['pdf', 'docx', 'html', 'md'].includes(format)) throw new HttpError(404, `There is no letter format ${format}: choose pdf, docx, html or md.`);
-    const { view, a } = await assessedAt(request.params.year, request.params.code);
-    const { letter } = await siteLetter(data, view, a);
-    const name = `kingsway-letter-${a.la.code}-${view.framework.year}.${format}`;
-    reply.header('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
+    reply.header('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}.${format}"`);
     switch (format) {
       case 'html':
         return reply.type('text/html; charset=utf-8').send(letterHtml(letter));
@@ -232,17 +315,40 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
         return reply.type('application/pdf').send(pdf);
       }
     }
+  };
+  app.get<{ Params: { year: string; code: string; format: string } }>('/:year/la/:code/letter.:format', async (request, reply) => {
+    const { view, a, letter, published } = await letterAt(await readerOf(request), request.params.year, request.params.code);
+    return sendLetter(reply, letter, `kingsway-letter-${a.la.code}-${view.framework.year}${published ? `-v${published.version}` : ''}`, request.params.format);
+  });
+  // A published version by its number, as a page or a download: /2011/la/356/letter/v/1, …/v/1.pdf.
+  app.get<{ Params: { year: string; code: string; file: string } }>('/:year/la/:code/letter/v/:file', async (request, reply) => {
+    const m = /^([1-9]\d{0,5})(?:\.(\w{1,5}))?$/.exec(request.params.file);
+    if (!m) throw new HttpError(404, `There is no letter version ${request.params.file}.`);
+    const version = Number(m[1]);
+    if (m[2] === undefined) return render(reply, 'letter.njk', await letterView(request, request.params.year, request.params.code, { target: null, values: {}, errors: [] }, [], version));
+    const { view, a, letter } = await letterAt(await readerOf(request), request.params.year, request.params.code, version);
+    return sendLetter(reply, letter, `kingsway-letter-${a.la.code}-${view.framework.year}-v${version}`, m[2]);
   });
 
   // The text fields' lengths are the form's to check (TEXT_LIMITS), so that the form can say so beside the field.
-  const editSchema = { body: { type: 'object', properties: { _csrf: text(200), action: text(20), target: text(200), after: text(200), edit: text(20), by: text(BODY_LIMIT), text: text(BODY_LIMIT) }, additionalProperties: text(200) } };
+  // Who made an edit is the signed-in inspector, never a typed name (issue 15).
+  const editSchema = { body: { type: 'object', properties: { _csrf: text(200), action: text(20), target: text(200), after: text(200), edit: text(20), text: text(BODY_LIMIT) }, additionalProperties: text(200) } };
   app.post<{ Params: { year: string; code: string }; Body: Record<string, string | undefined> }>('/:year/la/:code/letter/edits', { schema: editSchema }, async (request, reply) => {
+    const reader = await readerOf(request);
     const body = request.body ?? {};
     const { change, errors } = editFromForm(body);
-    const { view, a } = await assessedAt(request.params.year, request.params.code);
+    const { view, a, status, published } = await letterAt(reader, request.params.year, request.params.code);
+    const actor = reader.actor;
+    if (published !== null || actor.kind !== 'user') throw new HttpError(published !== null && reader.seesUnpublished ? 403 : 404, 'Only an inspector may edit a letter, while it is in draft or in its factual accuracy check.');
+    try {
+      requirePermission(actor, 'edit-letter', { la: a.la.code, year: view.framework.year, state: status.state });
+    } catch (e) {
+      if (e instanceof ForbiddenError) throw new HttpError(e.status, e.message);
+      throw e;
+    }
     if (change) {
       try {
-        const ids = await recordSiteEdits(data, view, a, [change], body['by'] ?? '');
+        const ids = await recordSiteEdits(data, view, a, [change], actor);
         return reply.redirect(`/${view.framework.year}/la/${a.la.code}/letter?saved=${ids.join(',')}#edit`, 303);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
@@ -250,10 +356,11 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
       }
     }
     const form: EditFormState = { target: body['target'] ?? null, values: body as Record<string, string>, errors };
-    return render(reply.code(400), 'letter.njk', await letterView(request.params.year, request.params.code, form, []));
+    return render(reply.code(400), 'letter.njk', await letterView(request, request.params.year, request.params.code, form, []));
   });
 
-  registerApi(app, data, cache, () => interimReader());
+  registerApi(app, data, cache, readerOf);
+  registerProcessRoutes(app, { store, data, readerOf, render });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { status: 404, message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
@@ -271,5 +378,5 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return render(reply.code(status), 'error.njk', { title: status === 404 ? 'Page not found' : status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem', paragraphs: [message] });
   });
 
-  return { app, data, cache };
+  return { app, data, cache, routes };
 }

@@ -16,6 +16,8 @@ import { DEFAULT_LETTER_SETTINGS } from '../narrative/letter-settings.ts';
 import type { LetterSettings } from '../narrative/letter-settings.ts';
 import type { WorkflowStatus } from '../domain/workflow.ts';
 import type { AssessmentGrade } from '../domain/grade.ts';
+import { currentJudgements } from '../domain/inspector-judgement.ts';
+import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import { yearStatuses } from '../application/workflow.ts';
 
 /**
@@ -53,6 +55,8 @@ export const PROFILES_KEPT = 160;
 export interface YearProcess {
   readonly statuses: ReadonlyMap<LaCode, WorkflowStatus>;
   readonly publishedGrades: ReadonlyMap<LaCode, AssessmentGrade>;
+  /** The judgement in force at the version's publication (null: none was recorded). */
+  readonly publishedJudgements: ReadonlyMap<LaCode, InspectorJudgement | null>;
 }
 
 export class SiteData {
@@ -215,12 +219,18 @@ export class SiteData {
     for (const year of this.years) {
       const statuses = await yearStatuses(this.#store, year);
       const publishedGrades = new Map<LaCode, AssessmentGrade>();
-      for (const [la, status] of statuses) {
-        if (status.version === null) continue;
-        const content = await this.#store.publishedContent(la, year, status.version);
+      const publishedJudgements = new Map<LaCode, InspectorJudgement | null>();
+      const published = [...statuses].filter(([, status]) => status.version !== null);
+      const judgements = published.length > 0 ? await this.#store.inspectorJudgements(year) : [];
+      for (const [la, status] of published) {
+        const content = await this.#store.publishedContent(la, year, status.version!);
         if (content) publishedGrades.set(la, content.grade);
+        // The judgement in force when the version was published: one recorded since (for a correction not yet
+        // published) is not public.
+        const at = status.versions.at(-1)!.at;
+        publishedJudgements.set(la, currentJudgements(judgements.filter((j) => j.la === la && j.recordedAt <= at)).get(la) ?? null);
       }
-      out.set(year, { statuses, publishedGrades });
+      out.set(year, { statuses, publishedGrades, publishedJudgements });
     }
     return out;
   }

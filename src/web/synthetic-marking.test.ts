@@ -10,27 +10,33 @@ import { seedFixture } from '../../test/support/cli.ts';
 import { FIXTURE_HEX_BATCH, FIXTURE_LA_BATCH, FIXTURE_LAS } from '../../test/support/las.ts';
 import { webFixtureStore } from '../../test/support/web.ts';
 import { scratchStore } from '../../test/support/store.ts';
+import { publishYear } from '../../test/support/process.ts';
+import { staffGet } from '../../test/support/web-as.ts';
+import type { Get } from '../../test/support/web-as.ts';
 import { buildServer } from './server.ts';
 
 /**
  * Issue 11: every grade, profile figure, LA inspection and letter built wholly or partly from synthetic data says so
  * beside it, on the pages, in the API and in the CSVs, from the one answer (src/judgement/provenance.ts). The fixture
- * store's Stockport 2011 evidence is a synthetic dataset; the other suites import the same evidence as real.
+ * store's Stockport 2011 evidence is a synthetic dataset; the other suites import the same evidence as real. Each
+ * store's 2011 is published (test/support/process.ts), so that the public sees it (issue 15); what is not published
+ * (a withheld outcome, the LAs not assessed) is read as Ofsted's staff (`staff`).
  */
 const STOCKPORT = '356' as LaCode;
 
-/** The app over a store, opened before a suite's tests and closed after them. */
-function served(open: () => Promise<Store>): { readonly get: (url: string) => Promise<LightMyRequestResponse> } {
-  const held: { app?: FastifyInstance; store?: Store } = {};
+/** The app over a store, opened before a suite's tests and closed after them: GETs as the public, and as an analyst. */
+function served(open: () => Promise<Store>): { readonly get: (url: string) => Promise<LightMyRequestResponse>; readonly staff: Get } {
+  const held: { app?: FastifyInstance; store?: Store; staff?: Get } = {};
   before(async () => {
     held.store = await open();
     held.app = buildServer(held.store).app;
+    held.staff = await staffGet(held.app, held.store);
   });
   after(async () => {
     await held.app?.close();
     await held.store?.close();
   });
-  return { get: (url: string) => held.app!.inject({ method: 'GET', url }) };
+  return { get: (url: string) => held.app!.inject({ method: 'GET', url }), staff: (url: string) => held.staff!(url) };
 }
 
 /** The Stockport 2011 seed fixture's evidence, as a dataset of the given kind. */
@@ -40,9 +46,11 @@ function stockportBatch(kind: 'real' | 'synthetic', id: string): ImportBatch {
   return { ...read.batch, dataset: { ...read.batch.dataset, id, kind } };
 }
 
+/** A store of the fixture LAs and hexes and the batches given, its 2011 published (issue 15: so that the public sees it). */
 async function storeWith(...batches: ImportBatch[]): Promise<Store> {
   const store = await scratchStore();
   for (const batch of [FIXTURE_LA_BATCH, FIXTURE_HEX_BATCH, ...batches]) await store.replaceDataset(batch);
+  await publishYear(store, 2011);
   return store;
 }
 
@@ -69,10 +77,16 @@ describe('synthetic data, marked wherever it is shown', () => {
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /class="govuk-warning-text" id="synthetic-data"/);
     assert.match(r.body, /Every 2011 grade here is built from synthetic data \(fixture-stockport-2011\)/);
+    // The public's table lists the published outcomes only (issue 15): of the fixture's four 2011 LAs, Stockport's.
     const rows = laRows(r.body);
-    assert.equal(rows.length, 4);
+    assert.equal(rows.length, 1);
+    assert.doesNotMatch(r.body, /href="\/2011\/la\/(358|861|822)"/);
     for (const row of rows) assert.match(row, /<strong class="govuk-tag govuk-tag--orange kw-synthetic" title="[^"]+">Synthetic data<\/strong>/, row);
     assert.match(rows.find((row) => row.includes('/2011/la/356'))!, /<span class="kw-grade">3 Performs well<\/span> <strong class="govuk-tag[^"]*kw-synthetic" title="Built from synthetic data \(fixture-stockport-2011\)/);
+    // Ofsted's staff's lists all four, each marked.
+    const staff = laRows((await app.staff('/2011')).body);
+    assert.equal(staff.length, 4);
+    for (const row of staff) assert.match(row, /<strong class="govuk-tag govuk-tag--orange kw-synthetic" title="[^"]+">Synthetic data<\/strong>/, row);
   });
 
   it("the distribution says which is Kingsway's synthetic run and which is Ofsted's published", async () => {
@@ -189,24 +203,34 @@ describe('real evidence beside synthetic comparators', () => {
   });
 });
 
+/**
+ * A withheld outcome is never published (src/domain/permissions.ts: the public sees the `published` state alone), so it
+ * is read as Ofsted's staff, on a store whose 2011 is not published; the public is told nothing of it.
+ */
 describe('a withheld outcome', () => {
   const app = served(async () => {
-    const store = await webFixtureStore();
+    const store = await webFixtureStore({ published: false });
     await store.recordJudgement({ la: STOCKPORT, year: 2011, decision: { kind: 'withheld' }, rationale: 'Inspection of safeguarding under way', author: 'A Inspector', stage: 'final', authorId: null, recordedAt: '2011-10-03T09:00:00.000Z', derivedAtTheTime: 3 });
     return store;
   });
 
   it("a withheld LA's page says it was withheld, by whom and why", async () => {
-    const r = await app.get('/2011/la/356');
+    const r = await app.staff('/2011/la/356');
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /2011 grade: Withheld/);
     assert.doesNotMatch(r.body, /None recorded/);
     assert.match(r.body, /Outcome withheld by A Inspector on 2011-10-03/);
     assert.match(r.body, /A Inspector, 2011-10-03: withheld the outcome: Inspection of safeguarding under way/);
-    const api = (await app.get('/api/2011/las/356')).json() as { status: string; judgement: { author: string; rationale: string; decision: { kind: string } }; synthetic: boolean };
+    const api = (await app.staff('/api/2011/las/356')).json() as { status: string; judgement: { author: string; rationale: string; decision: { kind: string } }; synthetic: boolean };
     assert.deepEqual([api.status, api.judgement.author, api.judgement.decision.kind, api.judgement.rationale, api.synthetic], ['withheld', 'A Inspector', 'withheld', 'Inspection of safeguarding under way', true]);
-    const [row] = Papa.parse<Record<string, string>>((await app.get('/2011/assessments.csv?q=stockport')).body.trim(), { header: true }).data;
+    const [row] = Papa.parse<Record<string, string>>((await app.staff('/2011/assessments.csv?q=stockport')).body.trim(), { header: true }).data;
     assert.deepEqual([row?.['status'], row?.['judged_by'], row?.['reason']], ['withheld', 'A Inspector', 'Inspection of safeguarding under way']);
-    assert.match((await app.get('/2011')).body, /Withheld<\/span> <strong[^>]*>Synthetic data<\/strong><br><span class="govuk-body-s">By A Inspector on 2011-10-03: Inspection of safeguarding under way<\/span>/);
+    assert.match((await app.staff('/2011')).body, /Withheld<\/span> <strong[^>]*>Synthetic data<\/strong><br><span class="govuk-body-s">By A Inspector on 2011-10-03: Inspection of safeguarding under way<\/span>/);
+    // The public: nothing of it, nor that it was withheld, nor why.
+    for (const url of ['/2011/la/356', '/api/2011/las/356', '/2011/assessments.csv', '/2011']) {
+      const seen = await app.get(url);
+      assert.equal(seen.statusCode, 404, url);
+      assert.doesNotMatch(seen.body, /Withheld|withheld|safeguarding/, url);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { AssessmentGrade } from '../domain/grade.ts';
+import type { InspectorJudgement } from '../domain/inspector-judgement.ts';
 import type { LaCode, LocalAuthority } from '../domain/local-authority.ts';
 import type { Actor } from '../domain/roles.ts';
 import { audienceKey, sightOf } from '../domain/visibility.ts';
@@ -39,13 +40,26 @@ export interface SiteReader {
   readonly unrestricted: SiteData;
 }
 
-/** The assessment as published: at the grade of the version in force (a copy only where it differs). */
-function asPublished(a: Assessment, grade: AssessmentGrade | undefined): Assessment {
-  if (a.status !== 'assessed' || grade === undefined || a.grade === grade) return a;
+/** Whether two records are the same judgement (each read of the store makes new objects). */
+const sameJudgement = (a: InspectorJudgement | null, b: InspectorJudgement | null) =>
+  a === b || (a !== null && b !== null && a.recordedAt === b.recordedAt && a.author === b.author && a.rationale === b.rationale && JSON.stringify(a.decision) === JSON.stringify(b.decision));
+
+/**
+ * The assessment as published: at the grade of the version in force, with the judgement in force when it was
+ * published (a copy only where either differs): a grade or rationale recorded since, for a correction not yet
+ * published, is not public.
+ */
+function asPublished(a: Assessment, grade: AssessmentGrade | undefined, judgement: InspectorJudgement | null | undefined): Assessment {
+  if (a.status !== 'assessed' || grade === undefined) return a;
+  const judged = judgement ?? null;
+  if (a.grade === grade && sameJudgement(a.judgement, judged)) return a;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(a))) Object.defineProperty(copy, key, value);
-  Object.defineProperty(copy, 'grade', { value: grade, enumerable: true });
-  Object.defineProperty(copy, 'change', { value: grade - a.derived, enumerable: true });
+  const set = (key: string, value: unknown) => Object.defineProperty(copy, key, { value, enumerable: true });
+  set('grade', grade);
+  set('change', grade - a.derived);
+  set('judgement', judged);
+  set('final', judged !== null && judged.decision.kind === 'grade');
   return copy as Assessment;
 }
 
@@ -57,7 +71,7 @@ export function restrictYear(view: YearView, process: YearProcess, actor: Actor)
   for (const a of view.results) {
     const sight = sightOf(actor, a.la.code, year, process.statuses.get(a.la.code)?.state ?? 'not-started');
     if (sight === 'current') results.push(a);
-    else if (sight === 'published') results.push(asPublished(a, process.publishedGrades.get(a.la.code)));
+    else if (sight === 'published') results.push(asPublished(a, process.publishedGrades.get(a.la.code), process.publishedJudgements.get(a.la.code)));
     else all = false;
     if (sight !== 'current') all = false;
   }
@@ -101,11 +115,25 @@ export function siteReader(data: SiteData, actor: Actor, processes: ReadonlyMap<
       for (const year of years) if ((await reader.year(year)).results.some((r) => r.status === 'assessed')) return year;
       return years[0] ?? data.years[0]!;
     },
-    year: (year) => data.restrictedYear(year, audience, (view) => restrictYear(view, processes.get(year) ?? { statuses: new Map(), publishedGrades: new Map() }, actor)),
+    year: (year) => data.restrictedYear(year, audience, (view) => restrictYear(view, processes.get(year) ?? { statuses: new Map(), publishedGrades: new Map(), publishedJudgements: new Map() }, actor)),
     fullYear: (year) => data.year(year),
     unrestricted: data,
     sight,
     status: statusOf,
   };
   return reader;
+}
+
+/**
+ * What the national page says of the embargo: to Ofsted's staff, that they see unpublished outcomes and how many are
+ * published; to everyone else, how many of the year's outcomes are published (the page lists only those).
+ */
+export async function embargoNote(reader: SiteReader, year: number): Promise<{ readonly kind: 'staff' | 'public'; readonly text: string } | null> {
+  const all = (await reader.fullYear(year)).results;
+  const published = all.filter((a) => reader.status(year, a.la.code).state === 'published').length;
+  if (reader.seesUnpublished) {
+    return { kind: 'staff', text: `Not published: you see every LA's outcome as it stands, because you work on the assessments. ${published} of ${all.length} ${published === 1 ? 'is' : 'are'} published; the public sees only those.` };
+  }
+  const shown = (await reader.year(year)).results.length;
+  return shown === all.length ? null : { kind: 'public', text: `Only published outcomes are shown: ${shown} of the ${all.length} local authorities.` };
 }

@@ -90,6 +90,7 @@ export async function comparePage(data: SiteReader, query: CompareQuery) {
     year: query.year,
     query,
     years: data.years,
+    seesUnpublished: data.seesUnpublished,
     las: las.map((a) => ({ value: a.la.code, text: `${a.la.name} (${a.la.code})`, selected: a.la.code === chosen?.la.code })),
     measures: measures.map((m) => ({ ...m, selected: m.value === measure })),
     withText: query.with?.join(', ') ?? '',

@@ -243,6 +243,8 @@ export async function laPage(data: SiteReader, view: YearView, a: Assessment, op
     otherYears,
     letterHref: a.status === 'assessed' && !options.outcomeHidden ? `/${year}/la/${a.la.code}/letter` : null,
     outcomeHidden: options.outcomeHidden === true,
+    // The evaluation lists unpublished grades LA by LA: for Ofsted's staff only.
+    evaluationHref: data.seesUnpublished ? '/evaluation/ilacs' : null,
     // The process page is for the people in it: Ofsted's staff, and the LA's own.
     processHref: data.actor.kind === 'user' && (data.seesUnpublished || (data.actor.role === 'la' && data.actor.la === a.la.code)) ? `/${year}/la/${a.la.code}/process` : null,
     processState: STATE_WORDS[data.status(year, a.la.code).state],

@@ -18,9 +18,23 @@ export interface EditFormState {
   readonly errors: readonly { readonly field: string; readonly text: string }[];
 }
 
-export function letterPage(view: YearView, letter: LetterDraft, reviews: readonly EditReview[], edits: readonly LetterEdit[], form: EditFormState, saved: number[]) {
+/**
+ * What the page shows of the process (issue 15): whether the reader may edit (an inspector, while drafting or checking);
+ * the version shown, if it is a published one, with its content hash; every version published; and, for the people in
+ * the process, its state.
+ */
+export interface LetterProcessView {
+  readonly mayEdit: boolean;
+  readonly published: { readonly version: number; readonly hash: string; readonly at: string; readonly latest: boolean } | null;
+  readonly versions: readonly { readonly version: number; readonly at: string; readonly reason: string | null }[];
+  readonly state: string | null;
+}
+
+export function letterPage(view: YearView, letter: LetterDraft, reviews: readonly EditReview[], edits: readonly LetterEdit[], form: EditFormState, saved: number[], process: LetterProcessView) {
   const year = view.framework.year;
-  const base = `/${year}/la/${letter.la.code}/letter`;
+  const home = `/${year}/la/${letter.la.code}/letter`;
+  // A version's downloads are that version's: /letter/v/2.pdf.
+  const base = process.published ? `${home}/v/${process.published.version}` : home;
   const all = sentencesOf(letter);
   const reverted = new Map(edits.flatMap((e) => (e.change.op === 'revert' ? [[e.change.edit, e.id] as const] : [])));
   const target = form.target ? all.find((s) => s.sentence.id === form.target) ?? null : null;
@@ -39,8 +53,14 @@ export function letterPage(view: YearView, letter: LetterDraft, reviews: readonl
       { href: `${base}.md`, text: 'Markdown' },
     ],
     reviews,
-    sentences: all.map((s) => ({ id: s.sentence.id, section: s.section, text: s.sentence.text, edit: s.sentence.edit ?? null, href: `${base}?edit=${encodeURIComponent(s.sentence.id)}#edit-form` })),
-    action: `${base}/edits`,
+    sentences: all.map((s) => ({ id: s.sentence.id, section: s.section, text: s.sentence.text, edit: s.sentence.edit ?? null, href: `${home}?edit=${encodeURIComponent(s.sentence.id)}#edit-form` })),
+    action: `${home}/edits`,
+    process: {
+      ...process,
+      published: process.published ? { ...process.published, at: letterDate(process.published.at.slice(0, 10)) } : null,
+      versions: process.versions.map((v) => ({ ...v, at: letterDate(v.at.slice(0, 10)), href: `${home}/v/${v.version}` })),
+      processHref: process.state ? `/${year}/la/${letter.la.code}/process` : null,
+    },
     form: {
       ...form,
       // Each field's message in the shape GOV.UK's macros take ({ text }), or nothing.

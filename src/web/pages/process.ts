@@ -21,6 +21,9 @@ export interface ProcessFormState {
 
 export const NO_FORM: ProcessFormState = { errors: [], values: {} };
 
+/** The first letter a capital, the rest as written ("LA" stays "LA", which Nunjucks' capitalize would lower). */
+export const upperFirst = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 const when = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 const who = (by: { name: string; role: string }) => `${by.name} (${ROLE_WORDS[by.role as keyof typeof ROLE_WORDS]?.replace(/^(an?|the) /, '') ?? by.role})`;
 
@@ -64,8 +67,9 @@ export function processPage(input: {
     breadcrumbs: [{ text: `National picture ${year}`, href: `/${year}` }, { text: la.name, href: base }, { text: 'Process' }],
     la,
     state: { words: STATE_WORDS[status.state], tag: STATE_TAG[status.state], withheldBecause: status.withheldBecause },
-    states: WORKFLOW_STATES.filter((s) => s !== 'withheld').map((s) => ({ words: STATE_WORDS[s], current: s === status.state })),
-    history: input.history.map((e) => ({ what: MOVES[e.move].what, by: who(e.by), at: when(e.at), reason: e.reason, version: e.version ?? null, hash: e.hash ?? null })),
+    states: WORKFLOW_STATES.filter((s) => s !== 'withheld').map((s) => ({ words: upperFirst(STATE_WORDS[s]), current: s === status.state })),
+    // Publishing is "… as version 1" already; a correction names the version it made.
+    history: input.history.map((e) => ({ what: upperFirst(MOVES[e.move].what) + (e.version !== undefined && e.move !== 'publish' ? ` (version ${e.version})` : ''), by: who(e.by), at: when(e.at), reason: e.reason, version: e.version ?? null, hash: e.hash ?? null })),
     grades: {
       derived: input.derived === null ? null : `${input.derived} (${input.scaleLabel(input.derived)})`,
       proposed: grades.proposed === null ? null : `${grades.proposed} (${input.scaleLabel(grades.proposed)})`,
@@ -97,7 +101,7 @@ export function processPage(input: {
       viewDraft: can(actor, 'view-draft', target).allowed,
     },
     role: ROLE_WORDS[role],
-    moves: moves.map((m) => ({ name: m, what: MOVES[m].what, needsReason: MOVES[m].needs.includes('reason'), needs: MOVES[m].needs.filter((n) => n !== 'reason').map((n) => NEED_WORDS[n]) })),
+    moves: moves.map((m) => ({ name: m, what: MOVES[m].what, label: upperFirst(MOVES[m].what), needsReason: MOVES[m].needs.includes('reason'), needs: MOVES[m].needs.filter((n) => n !== 'reason').map((n) => NEED_WORDS[n]) })),
     sentenceOptions: [{ value: '', text: 'The draft as a whole' }, ...input.sentences.map((s) => ({ value: s.id, text: `${s.id}: ${s.text.slice(0, 70)}${s.text.length > 70 ? '…' : ''}`, selected: input.form.values['sentence'] === s.id }))],
     gradeOptions: [4, 3, 2, 1].map((g) => ({ value: String(g), text: `${g}: ${input.scaleLabel(g)}`, checked: input.form.values['grade'] === String(g) })),
     action: `${base}/process`,
