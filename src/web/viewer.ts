@@ -85,6 +85,9 @@ export function restrictYear(view: YearView, process: YearProcess, actor: Actor)
   };
 }
 
+/** The years each audience may see anything of, by the processes they were worked out from. */
+const yearsSeen = new WeakMap<ReadonlyMap<number, YearProcess>, Map<string, readonly number[]>>();
+
 /** The reader for one request's person, over the site's data and the processes of every year. */
 export function siteReader(data: SiteData, actor: Actor, processes: ReadonlyMap<number, YearProcess>, processVersion: number): SiteReader {
   const audience = audienceKey(actor);
@@ -92,13 +95,20 @@ export function siteReader(data: SiteData, actor: Actor, processes: ReadonlyMap<
   const sight = (year: number, la: LaCode) => sightOf(actor, la, year, statusOf(year, la).state);
   const seesUnpublished = actor.kind === 'user' && actor.role !== 'la';
   // A year is listed if anything in it may be seen: all of them for staff; for others, a published LA or their own.
-  const years = data.years.filter((y) => {
-    if (seesUnpublished) return true;
-    const statuses = processes.get(y)?.statuses;
-    if (!statuses) return false;
-    for (const [la, s] of statuses) if (sightOf(actor, la, y, s.state) !== 'none') return true;
-    return false;
-  });
+  // Worked out once per audience for the processes read (every request builds a reader).
+  let byAudience = yearsSeen.get(processes);
+  if (!byAudience) yearsSeen.set(processes, (byAudience = new Map()));
+  let years = byAudience.get(audience);
+  if (!years) {
+    years = data.years.filter((y) => {
+      if (seesUnpublished) return true;
+      const statuses = processes.get(y)?.statuses;
+      if (!statuses) return false;
+      for (const [la, s] of statuses) if (sightOf(actor, la, y, s.state) !== 'none') return true;
+      return false;
+    });
+    byAudience.set(audience, years);
+  }
   const reader: SiteReader = {
     store: data.store,
     letterSettings: data.letterSettings,
