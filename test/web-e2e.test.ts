@@ -169,7 +169,7 @@ describe('the web application in Chromium', () => {
   it('compares an LA with its neighbours from the compare form, accessible', async () => {
     await page.goto(`${base}/compare`);
     await accessible(page, 'compare-empty');
-    await page.getByLabel('Local authority').selectOption('356');
+    await page.getByLabel('Local authority', { exact: true }).selectOption('356');
     await page.getByRole('button', { name: 'Compare' }).click();
     assert.equal(new URL(page.url()).searchParams.get('la'), '356');
     await page.getByLabel('Compare on').selectOption('group:special');

@@ -36,6 +36,7 @@ import { signInPages } from './sign-in.ts';
 import { embargoNote, siteReader } from './viewer.ts';
 import type { SiteReader } from './viewer.ts';
 import { registerProcessRoutes } from './process-routes.ts';
+import { registerSearch } from './search.ts';
 import { PUBLIC, roleOf } from '../domain/roles.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
@@ -361,6 +362,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   registerApi(app, data, cache, readerOf);
   registerProcessRoutes(app, { store, data, readerOf, render });
+  registerSearch(app, { readerOf, render });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { status: 404, message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
