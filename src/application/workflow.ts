@@ -195,7 +195,7 @@ async function factsFor(
   return { facts, published };
 }
 
-/** One LA-year's status, refused unless the actor may see its draft or its published outcome. */
+/** One LA-year's status, folded from its history (no permission is asked: callers that show it ask first). */
 export async function statusFor(store: Store, la: LaCode, year: number): Promise<WorkflowStatus> {
   return stateOf(await store.workflowEvents(year, la));
 }
