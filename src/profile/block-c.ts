@@ -124,7 +124,7 @@ const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
 const IN_POINTS = new Map<string, boolean>();
 
 /** Percentages and percentage points are compared in points; rates and counts relative to the comparator. */
-function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Pick<Framework, 'inLineTolerance'>): number {
+export function tolerance(indicator: IndicatorDefinition, comparator: number, framework: Pick<Framework, 'inLineTolerance'>): number {
   let inPoints = IN_POINTS.get(indicator.unit);
   if (inPoints === undefined) IN_POINTS.set(indicator.unit, (inPoints = /%|percent|percentage point/i.test(indicator.unit)));
   return settle(inPoints ? framework.inLineTolerance.points : Math.abs(comparator) * framework.inLineTolerance.relative);
@@ -138,7 +138,11 @@ function tolerance(indicator: IndicatorDefinition, comparator: number, framework
  */
 export const withinTolerance = (difference: number, tol: number): boolean => Math.abs(settle(difference)) < settle(tol);
 
-function compare(indicator: IndicatorDefinition, la: number, comparator: number, source: ComparatorSource, framework: Framework): Comparison {
+/**
+ * One figure against one comparator, as Block C compares it: exported for the what-if (src/judgement/what-if/), which
+ * reads where a figure would cross the boundary before it asks `blockC` for the row again.
+ */
+export function compare(indicator: IndicatorDefinition, la: number, comparator: number, source: ComparatorSource, framework: Pick<Framework, 'inLineTolerance'>): Comparison {
   const difference = settle(la - comparator);
   const tol = tolerance(indicator, comparator, framework);
   const relation = withinTolerance(difference, tol) ? 'in-line' : difference > 0 ? 'above' : 'below';
@@ -212,66 +216,119 @@ function trendBetween(indicator: IndicatorDefinition, from: PeriodFigures, to: P
   return { from: from.period, to: to.period, change, word };
 }
 
+/**
+ * The change from the previous period with a number to the latest period, read as a trend is (the same tolerance and
+ * boundary: a change of exactly the tolerance is a movement): `null` where the latest period has no number or no
+ * earlier period has one. Read by red-red.ts; blockC itself does not use it.
+ */
+export function latestChange(row: Pick<BlockCRow, 'indicator' | 'series' | 'latest'>, framework: Pick<Framework, 'inLineTolerance'>): Trend | null {
+  const latest = row.latest;
+  if (!latest || latest.la.kind !== 'number') return null;
+  const at = row.series.lastIndexOf(latest);
+  const previous = row.series.slice(0, at === -1 ? row.series.length : at).findLast((s) => s.la.kind === 'number' && s !== latest);
+  return previous ? trendBetween(row.indicator, previous, latest, framework) : null;
+}
+
 export function blockC(index: IndicatorIndex, la: LaCode, neighbours: readonly LaCode[], allLas: readonly LaCode[], framework: Framework): BlockCRow[] {
   const rows: BlockCRow[] = [];
-  // The areas' keys, looked up once rather than for every indicator and period.
-  const ownKey = areaKey('la', la);
-  const neighbourKeys = neighbours.map((n) => areaKey('la', n));
-  const similarKey = areaKey('similar-areas', la);
-  const englandKey = areaKey('england', ENGLAND_AREA_CODE);
+  const keys = keysOf(la, neighbours);
   for (const indicator of index.definitions.values()) {
     if (indicator.ecmOutcome === null || !framework.blockCOutcomes.includes(indicator.ecmOutcome)) continue;
     const periods = index.byIndicator.get(indicator.id);
     if (!periods) continue;
-    const chosen = chosenPeriods(periods, framework, indicator.id);
-    const series = chosen.map((period): PeriodFigures => {
-      const byArea = periods.get(period.original)!.byArea;
-      const own = byArea.get(ownKey);
-      const value = numberOf(own);
-      let similar: Comparison | null = null;
-      if (value !== null) {
-        const neighbourValues: number[] = [];
-        for (const key of neighbourKeys) {
-          const v = numberOf(byArea.get(key));
-          if (v !== null) neighbourValues.push(v);
-        }
-        if (neighbourValues.length > 0) {
-          const combined = framework.similarAreas === 'mean' ? neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length : median(neighbourValues);
-          similar = compare(indicator, value, combined, framework.similarAreas === 'mean' ? 'neighbours-mean' : 'neighbours-median', framework);
-        } else {
-          const supplied = numberOf(byArea.get(similarKey));
-          if (supplied !== null) similar = compare(indicator, value, supplied, 'supplied-comparator', framework);
-        }
-      }
-      const englandValue = numberOf(byArea.get(englandKey));
-      const england = value !== null && englandValue !== null ? compare(indicator, value, englandValue, 'published', framework) : null;
-      return { period, la: figureOf(own), similarAreas: similar, england };
-    });
-    const latest = series.at(-1) ?? null;
-    let rank: BlockCRow['rank'] = null;
-    if (latest && latest.la.kind === 'number') {
-      const values = sortedLaValues(periods.get(latest.period.original)!, allLas);
-      const own = latest.la.value;
-      // Ranked by polarity, 1 is best: count the LAs strictly better.
-      const better = indicator.polarity === 'lower-is-better' ? countBelow(values, own) : values.length - countBelow(values, own, true);
-      const position = better + 1;
-      rank = { rank: position, of: values.length, quartile: Math.min(4, Math.ceil((position / values.length) * 4)) as 1 | 2 | 3 | 4 };
-    }
-    const numeric = series.filter((s) => s.la.kind === 'number');
-    const trend = numeric.length >= 2 ? trendBetween(indicator, numeric[0]!, numeric.at(-1)!, framework) : null;
-    const twoBack = series.length >= 3 ? series.at(-3)! : null;
-    const twoYearTrend = twoBack && latest ? trendBetween(indicator, twoBack, latest, framework) : null;
-    const last = numeric.at(-1);
-    const settled = last?.period.qualifier === 'provisional' ? numeric.slice(0, -1) : null;
-    const provisional =
-      last && settled && settled.length > 0
-        ? { finalTrend: settled.length >= 2 ? trendBetween(indicator, settled[0]!, settled.at(-1)!, framework) : null, change: trendBetween(indicator, settled.at(-1)!, last, framework) }
-        : null;
-    rows.push({ indicator, series, latest, rank, trend, twoYearTrend, provisional });
+    rows.push(rowOf(indicator, periods, keys, allLas, framework, null));
   }
   // In the framework's order of ECM outcomes, then by indicator id with numbers compared as numbers (NI 56 < NI 102).
   const outcomeOrder = (r: BlockCRow) => framework.blockCOutcomes.indexOf(r.indicator.ecmOutcome!);
   return rows.sort((a, b) => outcomeOrder(a) - outcomeOrder(b) || ID_ORDER.compare(a.indicator.id, b.indicator.id));
+}
+
+/** The LA's figure for one period, in place of the one stored: what the what-if asks a row of (src/judgement/what-if/). */
+export interface FigureOverride {
+  readonly period: string;
+  readonly value: number;
+}
+
+/**
+ * One indicator's row with the LA's figure for one period replaced, computed as `blockC` computes every row (the same
+ * function): its comparisons, rank among all LAs (the LA's stored figure taken out of the ranking and the new one put
+ * in), trends and provisional reading. `null` where the index has no values of the indicator.
+ */
+export function blockCRowWith(index: IndicatorIndex, indicatorId: string, la: LaCode, neighbours: readonly LaCode[], allLas: readonly LaCode[], framework: Framework, override: FigureOverride): BlockCRow | null {
+  const indicator = index.definitions.get(indicatorId);
+  const periods = index.byIndicator.get(indicatorId);
+  return indicator && periods ? rowOf(indicator, periods, keysOf(la, neighbours), allLas, framework, override) : null;
+}
+
+interface AreaKeys {
+  readonly la: LaCode;
+  readonly own: string;
+  readonly neighbours: readonly string[];
+  readonly similar: string;
+  readonly england: string;
+}
+
+/** The areas' keys, looked up once rather than for every indicator and period. */
+function keysOf(la: LaCode, neighbours: readonly LaCode[]): AreaKeys {
+  return { la, own: areaKey('la', la), neighbours: neighbours.map((n) => areaKey('la', n)), similar: areaKey('similar-areas', la), england: areaKey('england', ENGLAND_AREA_CODE) };
+}
+
+type IndicatorPeriods = IndicatorIndex['byIndicator'] extends ReadonlyMap<string, infer P> ? P : never;
+
+function rowOf(indicator: IndicatorDefinition, periods: IndicatorPeriods, keys: AreaKeys, allLas: readonly LaCode[], framework: Framework, override: FigureOverride | null): BlockCRow {
+  const chosen = chosenPeriods(periods, framework, indicator.id);
+  const series = chosen.map((period): PeriodFigures => {
+    const byArea = periods.get(period.original)!.byArea;
+    const own = byArea.get(keys.own);
+    const replaced = override !== null && override.period === period.original;
+    const value = replaced ? override.value : numberOf(own);
+    let similar: Comparison | null = null;
+    if (value !== null) {
+      const neighbourValues: number[] = [];
+      for (const key of keys.neighbours) {
+        const v = numberOf(byArea.get(key));
+        if (v !== null) neighbourValues.push(v);
+      }
+      if (neighbourValues.length > 0) {
+        const combined = framework.similarAreas === 'mean' ? neighbourValues.reduce((a, b) => a + b, 0) / neighbourValues.length : median(neighbourValues);
+        similar = compare(indicator, value, combined, framework.similarAreas === 'mean' ? 'neighbours-mean' : 'neighbours-median', framework);
+      } else {
+        const supplied = numberOf(byArea.get(keys.similar));
+        if (supplied !== null) similar = compare(indicator, value, supplied, 'supplied-comparator', framework);
+      }
+    }
+    const englandValue = numberOf(byArea.get(keys.england));
+    const england = value !== null && englandValue !== null ? compare(indicator, value, englandValue, 'published', framework) : null;
+    return { period, la: replaced ? { kind: 'number', value: override.value } : figureOf(own), similarAreas: similar, england };
+  });
+  const latest = series.at(-1) ?? null;
+  let rank: BlockCRow['rank'] = null;
+  if (latest && latest.la.kind === 'number') {
+    const values = sortedLaValues(periods.get(latest.period.original)!, allLas);
+    const own = latest.la.value;
+    // Ranked by polarity, 1 is best: count the LAs strictly better.
+    let better = indicator.polarity === 'lower-is-better' ? countBelow(values, own) : values.length - countBelow(values, own, true);
+    let of = values.length;
+    // A replaced figure: the LA's stored one, which the sorted values hold, is not another LA's to rank against.
+    if (override !== null && override.period === latest.period.original && allLas.includes(keys.la)) {
+      const stored = numberOf(periods.get(latest.period.original)!.byArea.get(keys.own));
+      if (stored === null) of += 1;
+      else if (indicator.polarity === 'lower-is-better' ? stored < own : stored > own) better--;
+    }
+    const position = better + 1;
+    rank = { rank: position, of, quartile: Math.min(4, Math.ceil((position / of) * 4)) as 1 | 2 | 3 | 4 };
+  }
+  const numeric = series.filter((s) => s.la.kind === 'number');
+  const trend = numeric.length >= 2 ? trendBetween(indicator, numeric[0]!, numeric.at(-1)!, framework) : null;
+  const twoBack = series.length >= 3 ? series.at(-3)! : null;
+  const twoYearTrend = twoBack && latest ? trendBetween(indicator, twoBack, latest, framework) : null;
+  const last = numeric.at(-1);
+  const settled = last?.period.qualifier === 'provisional' ? numeric.slice(0, -1) : null;
+  const provisional =
+    last && settled && settled.length > 0
+      ? { finalTrend: settled.length >= 2 ? trendBetween(indicator, settled[0]!, settled.at(-1)!, framework) : null, change: trendBetween(indicator, settled.at(-1)!, last, framework) }
+      : null;
+  return { indicator, series, latest, rank, trend, twoYearTrend, provisional };
 }
 
 /** One collator for every sort: `localeCompare` with options builds a new one on each call. */
