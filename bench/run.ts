@@ -4,6 +4,7 @@ import { benchLetters } from './letters.bench.ts';
 import { benchProviderImport } from './provider-import.bench.ts';
 import { benchStoreImport } from './store-import.bench.ts';
 import { benchWeb } from './web.bench.ts';
+import { benchWhatIf } from './what-if.bench.ts';
 import type { BenchLine } from './support.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { BenchLine } from './support.ts';
  */
 const lines: BenchLine[] = [];
 const only = process.argv[2];
-for (const [name, bench] of [['LAIT import', benchLaitImport], ['provider import', benchProviderImport], ['store import', benchStoreImport], ['assessment', benchAssessment], ['letters', benchLetters], ['web', benchWeb]] as const) {
+for (const [name, bench] of [['LAIT import', benchLaitImport], ['provider import', benchProviderImport], ['store import', benchStoreImport], ['assessment', benchAssessment], ['letters', benchLetters], ['what-if', benchWhatIf], ['web', benchWeb]] as const) {
   if (only !== undefined && !name.includes(only)) continue;
   process.stderr.write(`running ${name}…\n`);
   lines.push(...(await bench()));

@@ -176,8 +176,19 @@ export function decimalsOf(original: string, value: number): number {
  * computation of the row (block-c.ts, `blockCRowWith`, which `blockC` uses for every row).
  */
 export function rowWithFigure(run: ProfileRun, profile: LaProfile, row: BlockCRow, periodOriginal: string, to: number): BlockCRow {
-  return blockCRowWith(run.indicators, row.indicator.id, profile.la.code, profile.neighbours.codes, run.laCodes, run.framework, { period: periodOriginal, value: to }) ?? row;
+  // Kept with the row it was made from, per run and figure: a search asks for the same moved row many times (each
+  // bisection step makes its indicators' moves again), and the row is a pure function of these.
+  let byRun = MOVED_ROWS.get(row);
+  if (!byRun) MOVED_ROWS.set(row, (byRun = new WeakMap()));
+  let byFigure = byRun.get(run);
+  if (!byFigure) byRun.set(run, (byFigure = new Map()));
+  const key = `${periodOriginal}|${to}|${profile.la.code}`;
+  let moved = byFigure.get(key);
+  if (!moved) byFigure.set(key, (moved = blockCRowWith(run.indicators, row.indicator.id, profile.la.code, profile.neighbours.codes, run.laCodes, run.framework, { period: periodOriginal, value: to }) ?? row));
+  return moved;
 }
+
+const MOVED_ROWS = new WeakMap<BlockCRow, WeakMap<ProfileRun, Map<string, BlockCRow>>>();
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Block B
@@ -255,11 +266,6 @@ function namedSettings(change: Extract<Change, { kind: 'settings-judged' }>): st
   if (change.settings.length === 0) return '';
   const shown = change.settings.slice(0, 3).map((s) => `${s.name}, ${JUDGEMENT_LABEL[s.from]} on ${s.inspectedOn}`);
   return ` (${shown.join('; ')}${change.settings.length > 3 ? `; and ${change.settings.length - 3} more` : ''})`;
-}
-
-/** A settings change's group and count, for a list of several: "one more of its children's centres (…)". */
-export function settingsPart(change: Extract<Change, { kind: 'settings-judged' }>): string {
-  return change.to === 'good' ? `${countWords(change.count)} more of its ${groupWords(change.label)}${namedSettings(change)}` : `${countWords(change.count)} of its ${groupWords(change.label)} now good${namedSettings(change)}`;
 }
 
 /** A change in words, as the what-if lists it. */

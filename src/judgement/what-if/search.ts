@@ -1,17 +1,17 @@
 import type { AssessmentGrade } from '../../domain/grade.ts';
 import type { LaInspection } from '../../domain/la-inspection.ts';
 import type { LaJudgementName } from '../../domain/la-inspection.ts';
-import { JUDGEMENT_LABEL } from '../../domain/judgement.ts';
+import { JUDGEMENT_LABEL, judgementRank } from '../../domain/judgement.ts';
 import type { EcmOutcome } from '../../domain/indicator.ts';
 import type { Framework, LimitingRule } from '../../frameworks/types.ts';
 import type { BlockARow } from '../../profile/block-a.ts';
 import type { BlockCRow } from '../../profile/block-c.ts';
-import { compare, tolerance } from '../../profile/block-c.ts';
+import { areaKey, compare, tolerance } from '../../profile/block-c.ts';
 import type { LaProfile, ProfileRun } from '../../profile/profile.ts';
 import type { Derivation, RuleFiring, TraceStep } from '../derive.ts';
 import { conditionEvidence, derive, outcomeBands } from '../derive.ts';
 import type { Change, Direction } from './changes.ts';
-import { applyChanges, blockOf, changedInspection, changeText, countWords, decimalsOf, settingsPart, laInspectionsOf, movable, nextJudgement, rowWithFigure, settingsChange, sizeOf } from './changes.ts';
+import { applyChanges, blockOf, changedInspection, changeText, countWords, decimalsOf, laInspectionsOf, movable, nextJudgement, rowWithFigure, settingsChange, sizeOf } from './changes.ts';
 import type { Position } from './position.ts';
 import { positionOf } from './position.ts';
 import { plausibleStep } from './steps.ts';
@@ -23,8 +23,9 @@ import { plausibleStep } from './steps.ts';
  *
  * Per kind of change, smallest means:
  * - an LA inspection: one finding resolved or arising, or one judgement one grade better or worse (size 1 each);
- * - one Block A group: the fewest of its settings reinspected (a binary search over the count, the grade being
- *   monotone in it);
+ * - one Block A group: the fewest of its settings reinspected. Under the 2009-2011 blend a group counts only through
+ *   its band, so the counts at which its band changes are tried, nearest first; under today's calibrated method, by
+ *   bisection over the count (the score is monotone in it);
  * - Block A across groups: the fewest settings over any groups. Under the 2009-2011 blend, Block A's mean is a sum
  *   over groups of each group's band, so the fewest are found exactly from each group's costs of reaching each band
  *   (a Pareto search over groups); under today's calibrated method each setting adds the same to the score wherever
@@ -40,6 +41,10 @@ export interface Scenario {
   readonly direction: Direction;
   /** The block of the scenario's main change. */
   readonly block: 'A' | 'B' | 'C';
+  /** Every block the changes are in, in the order they are made (a lifted rule's first). */
+  readonly blocks: readonly ('A' | 'B' | 'C')[];
+  /** Each change in words, with the settings it names and the figures it moves. */
+  readonly details: readonly string[];
   /** The limiting rules a first change lifts before the main one (those changes lead `changes`); empty for most. */
   readonly lifted: readonly string[];
   readonly changes: readonly Change[];
@@ -167,6 +172,15 @@ class Search {
       .slice(0, this.options.limit);
   }
 
+  /** One group's settings changed, derived: asked for by the per-group search and the search across groups alike. */
+  private readonly byCount = new Map<string, Derivation>();
+  private settingsAt(row: BlockARow, direction: Direction, n: number): Derivation {
+    const key = `${row.group.id} ${direction} ${n}`;
+    let d = this.byCount.get(key);
+    if (!d) this.byCount.set(key, (d = this.evaluate([settingsChange(row, direction, n, this.profile.framework.profileDate)])));
+    return d;
+  }
+
   private evaluate(changes: readonly Change[]): Derivation {
     return derive(applyChanges(this.run, this.profile, changes, this.own), this.framework);
   }
@@ -178,14 +192,15 @@ class Search {
   private scenario(direction: Direction, main: readonly Change[], d: Derived): Scenario {
     const label = labelOf(this.framework, d.derived);
     const changes = [...this.prefix, ...main];
-    const part = (list: readonly Change[]) => (list.length === 1 ? changeText(list[0]!) : severalText(list));
-    const what = this.prefix.length > 0 ? `${part(this.prefix)}, so that ${this.lifted.length === 1 ? 'the limiting rule no longer applies' : 'the limiting rules no longer apply'}, and ${part(main)}` : part(main);
+    const what = this.prefix.length > 0 ? `${summaryOf(this.prefix)}, so that ${this.lifted.length === 1 ? 'the limiting rule no longer applies' : 'the limiting rules no longer apply'}, and ${summaryOf(main)}` : summaryOf(main);
     const verb = direction === 'up' ? 'raise' : 'lower';
     return {
       direction,
       block: blockOf(main[0]!),
+      blocks: [...new Set(changes.map(blockOf))],
       lifted: this.lifted,
       changes,
+      details: changes.map(changeText),
       size: sizeOf(changes),
       grade: d.derived,
       gradeLabel: label,
@@ -313,10 +328,22 @@ class Search {
     for (const row of this.groups()) {
       const available = movable(row, direction);
       if (available === 0) continue;
-      const at = (n: number) => this.evaluate([settingsChange(row, direction, n, date)]);
+      const at = (n: number) => this.settingsAt(row, direction, n);
+      if (!this.framework.calibration) {
+        // The 2009-2011 grade reads a group only through its band: the smallest count that moves the grade is one at
+        // which the band changes, so only those counts need deriving.
+        for (const n of this.bandCosts(row, direction)) {
+          const d = at(n);
+          if (this.moves(d, direction)) {
+            out.push(this.scenario(direction, [settingsChange(row, direction, n, date)], d));
+            break;
+          }
+        }
+        continue;
+      }
       const all = at(available);
       if (!this.moves(all, direction)) continue;
-      // The grade is monotone in the count: the smallest count that moves it, by bisection.
+      // Today's score is monotone in the count: the smallest count that moves the grade, by bisection.
       let lo = 1;
       let hi = available;
       let best: Derived = all;
@@ -328,7 +355,6 @@ class Search {
           best = d;
         } else lo = mid + 1;
       }
-      if (hi !== available || best === all) best = hi === available ? all : best;
       out.push(this.scenario(direction, [settingsChange(row, direction, hi, date)], best));
     }
     const across = this.framework.calibration ? this.acrossGroupsPooled(direction) : this.acrossGroupsByBand(direction);
@@ -347,7 +373,7 @@ class Search {
     let frontier: Entry[] = [{ cost: 0, gain: 0, picks: [] }];
     for (const row of this.groups()) {
       const options = this.bandCosts(row, direction).flatMap((count) => {
-        const d = this.evaluate([settingsChange(row, direction, count, date)]);
+        const d = this.settingsAt(row, direction, count);
         const p = d.ok ? positionOf(d, this.framework) : null;
         const gain = p ? (direction === 'up' ? p.value - baseValue : baseValue - p.value) : 0;
         return gain > 1e-9 ? [{ count, gain }] : [];
@@ -521,9 +547,8 @@ class Search {
 
   private originalOf(row: BlockCRow): string {
     const latest = row.latest!;
-    const entry = this.run.indicators.byIndicator.get(row.indicator.id)?.get(latest.period.original);
-    for (const [, v] of entry?.byArea ?? []) if (v.area.kind === 'la' && v.area.code === this.profile.la.code) return v.original;
-    return String((latest.la as { value: number }).value);
+    const stored = this.run.indicators.byIndicator.get(row.indicator.id)?.get(latest.period.original)?.byArea.get(areaKey('la', this.profile.la.code));
+    return stored?.original ?? String((latest.la as { value: number }).value);
   }
 
   /** Better comparisons minus worse, for the row's latest figure at a value. */
@@ -567,18 +592,29 @@ function effects(before: Derived, after: Derived, framework: Framework): string[
   return out;
 }
 
-/** Several changes of one kind: settings across groups, or indicators. */
-function severalText(changes: readonly Change[]): string {
-  const settings = changes.filter((c): c is Extract<Change, { kind: 'settings-judged' }> => c.kind === 'settings-judged');
-  if (settings.length === changes.length) {
-    const n = sizeOf(changes);
-    const judged = settings[0]!.to === 'good' ? 'judged good at reinspection' : `judged ${JUDGEMENT_LABEL[settings[0]!.to]} at reinspection`;
-    return `${countWords(n)} settings ${judged}: ${settings.map(settingsPart).join('; ')}`;
+/**
+ * A scenario's changes in a few words, for its sentence; `details` has each in full. One group's settings: "two more
+ * of its primary schools judged good at reinspection"; several: "four settings in three groups …"; one indicator as
+ * it moves; several: "three indicators each moving within a plausible step"; one inspection change as it is.
+ */
+function summaryOf(changes: readonly Change[]): string {
+  const first = changes[0]!;
+  if (changes.every((c) => c.kind === 'settings-judged')) {
+    const judged = first.kind === 'settings-judged' && first.to === 'good' ? 'judged good at reinspection' : `now good judged ${first.kind === 'settings-judged' ? JUDGEMENT_LABEL[first.to] : ''} at reinspection`;
+    if (changes.length === 1) return first.kind === 'settings-judged' && first.to === 'good' ? `${countWords(first.count)} more of its ${lower(first.label)} ${judged}` : `${countWords((first as { count: number }).count)} of its ${lower((first as { label: string }).label)} ${judged}`;
+    return `${countWords(sizeOf(changes))} settings in ${countWords(changes.length)} groups ${judged}`;
   }
-  if (changes.every((c) => blockOf(c) === 'B')) return `${countWords(changes.length)} changes to its inspections: ${changes.map(changeText).join('; ')}`;
-  if (changes.every((c) => blockOf(c) === 'C')) return `${countWords(changes.length)} indicators each moving within a plausible step: ${changes.map(changeText).join('; ')}`;
-  return changes.map(changeText).join('; ');
+  if (changes.every((c) => c.kind === 'indicator-moves')) {
+    if (changes.length === 1 && first.kind === 'indicator-moves') return `${first.name} (${first.indicator}) at ${first.published}${/^%|percent/i.test(first.unit.trim()) ? '%' : ''} rather than ${first.from} in ${first.period}`;
+    return `${countWords(changes.length)} indicators each moving within a plausible step`;
+  }
+  if (changes.length === 1) return changeText(first);
+  const better = changes.every((c) => c.kind === 'la-judgement' && judgementRank(c.to) < judgementRank(c.from));
+  const worse = changes.every((c) => c.kind === 'la-judgement' && judgementRank(c.to) > judgementRank(c.from));
+  return `${countWords(changes.length)} ${better || worse ? `judgements of its inspections each one grade ${better ? 'better' : 'worse'}` : 'changes to its inspections'}`;
 }
+
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
