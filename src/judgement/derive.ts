@@ -50,6 +50,7 @@ export type Derivation =
     }
   | { readonly ok: false; readonly framework: Framework['id']; readonly reason: string };
 
+const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
 const clamp = (n: number): AssessmentGrade => Math.min(4, Math.max(1, Math.round(n))) as AssessmentGrade;
 
 function band(value: number, cut: CutOffs['blockA']): AssessmentGrade {
@@ -211,7 +212,9 @@ function provisionalFromBlocks(profile: LaProfile, framework: Framework, outcome
     return { ok: false, reason: `no inspected settings and no compared indicators for ${profile.la.name} (${profile.la.code}) at ${framework.profileDate}` };
   }
   const w = framework.cutOffs.blockAWeight;
-  const provisional = clamp(aMean === null ? cBand! : cBand === null ? aMean : w * aMean + (1 - w) * cBand);
+  // Settled to a millionth before it is rounded, so that a blend of exactly 2.5 reads 3 as documented: in binary,
+  // 0.7 × 22/7 + 0.3 × 1 is 2.4999999999999996 (found by the what-if's tests, issue 16).
+  const provisional = clamp(settle(aMean === null ? cBand! : cBand === null ? aMean : w * aMean + (1 - w) * cBand));
   return {
     ok: true,
     provisional,

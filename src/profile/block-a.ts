@@ -240,6 +240,10 @@ function fromSupplied(index: EvidenceIndex, la: LaCode, group: BlockAGroup, asAt
 
 /** Counts supplied by a bundle for an area, a group and a date, where provider rows are not given. */
 function suppliedTally(index: EvidenceIndex, area: Area, group: BlockAGroup, asAt: string): OutcomeTally | null {
+  // A supplied count names a provider type, not who runs the settings: a group of one ownership (children's homes run
+  // by the LA, apart from those commissioned) cannot read it, or both groups would count the same homes (found by the
+  // what-if's tests, issue 16). Such a group is counted from provider rows only.
+  if (group.ownership !== undefined) return null;
   const rows = (index.outcomeCountsByArea.get(`${area.kind}|${area.code}|${asAt}`) ?? []).filter((c) => group.providerTypes.includes(c.providerType));
   if (rows.length === 0) return null;
   const t = { ...EMPTY };
