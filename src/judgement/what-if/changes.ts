@@ -1,4 +1,5 @@
 import type { Judgement } from '../../domain/judgement.ts';
+import type { ProviderType } from '../../domain/provider.ts';
 import { JUDGEMENT_LABEL, judgementRank } from '../../domain/judgement.ts';
 import type { LaInspection, LaInspectionKind, LaJudgementName } from '../../domain/la-inspection.ts';
 import { LA_INSPECTION_LABEL } from '../../domain/la-inspection.ts';
@@ -16,8 +17,8 @@ import type { LaProfile, ProfileRun } from '../../profile/profile.ts';
  *
  * - settings judged again: settings of a Block A group reinspected, those below good judged good (up) or those good
  *   judged the third grade of their scale (down). Applied to the group's counts as Block A counts them; the settings
- *   named are those inspected longest ago (the likeliest to be inspected next). England's share is read as published:
- *   one LA's settings move it by a small fraction of a point, and the 2009-2011 grade does not read it.
+ *   named are those inspected longest ago (the likeliest to be inspected next). England's share, where it is pooled
+ *   from every LA's settings, is pooled again with the LA's new counts.
  * - an indicator moving: the LA's latest figure of one indicator moves by no more than a plausible step (steps.ts),
  *   and its Block C row is computed again from the indicator's values with that one figure changed.
  * - an LA inspection finding resolved or arising: the areas for priority action of the year's unannounced inspection
@@ -88,12 +89,18 @@ export function sizeOf(changes: readonly Change[]): number {
 // ---------------------------------------------------------------------------------------------------------------------
 // Block A
 
+const SOCIAL_CARE: ReadonlySet<ProviderType> = new Set(['childrens-home', 'secure-childrens-home', 'residential-special-school', 'fostering-agency', 'adoption-agency']);
+
 /** The third grade of the scale a group's settings are judged on: the word they use, or the era's. */
 export function thirdGradeWord(row: BlockARow, profileDate: string): Judgement {
   const used = row.settings.find((s) => judgementRank(s.judgement) === 3)?.judgement;
   if (used) return used;
-  // Education settings said "satisfactory" until September 2012, then "requires improvement" (src/domain/judgement.ts).
-  return profileDate >= '2012-09-01' ? 'requires-improvement' : 'satisfactory';
+  // The word only, never the grade: education settings said "satisfactory" until September 2012, then "requires
+  // improvement" (src/domain/judgement.ts); social care said "adequate", and "requires improvement" under the children's
+  // homes framework of April 2015 on [reconstruction: the date read as the first framework using the word]. The
+  // group's own settings' word is used wherever there is one.
+  const care = row.group.providerTypes.some((t) => SOCIAL_CARE.has(t));
+  return care ? (profileDate >= '2015-04-01' ? 'requires-improvement' : 'adequate') : profileDate >= '2012-09-01' ? 'requires-improvement' : 'satisfactory';
 }
 
 /**
@@ -138,12 +145,12 @@ export function settingsChange(row: BlockARow, direction: Direction, count: numb
   };
 }
 
-function applySettings(row: BlockARow, change: Extract<Change, { kind: 'settings-judged' }>, profileDate: string): BlockARow {
+function applySettings(run: ProfileRun, row: BlockARow, change: Extract<Change, { kind: 'settings-judged' }>): BlockARow {
   let t: OutcomeTally;
   let settings = row.settings;
   if (change.settings.length > 0) {
     const moved = new Set(change.settings.map((s) => s.urn));
-    settings = row.settings.map((s): CountedSetting => (moved.has(s.urn) ? { ...s, judgement: change.to, inspectedOn: profileDate, viaPredecessor: null, sub: {} } : s));
+    settings = row.settings.map((s): CountedSetting => (moved.has(s.urn) ? { ...s, judgement: change.to, inspectedOn: change.asAt, viaPredecessor: null, sub: {} } : s));
     t = tally(settings.map((s) => s.judgement));
   } else {
     const old = row.la.tally;
@@ -156,7 +163,40 @@ function applySettings(row: BlockARow, change: Extract<Change, { kind: 'settings
       t = { ...old, good: old.good - n, satisfactory: old.satisfactory + n };
     }
   }
-  return { ...row, settings, la: { ...row.la, tally: t, shares: shares(t) } };
+  return { ...row, settings, la: { ...row.la, tally: t, shares: shares(t) }, england: englandAfter(run, row, t) };
+}
+
+/**
+ * England's figure with the LA's settings changed: where it is pooled from every LA's settings (block-a.ts,
+ * `englandOutcomes`), the LA's old counts come out of the pool and its new ones go in, as the evidence would give it;
+ * a supplied England figure (a bundle's) is published, and stands. The 2009-2011 grade does not read England's share;
+ * today's calibrated score does (Block A against England: src/calibration/features.ts).
+ */
+function englandAfter(run: ProfileRun, row: BlockARow, now: OutcomeTally): BlockARow['england'] {
+  if (!row.england || row.england.method !== 'pooled') return row.england;
+  const pool = pooledTally(run, row);
+  const t = { ...pool };
+  for (const key of Object.keys(t) as (keyof OutcomeTally)[]) t[key] = pool[key] - row.la.tally[key] + now[key];
+  return { ...row.england, shares: shares(t) };
+}
+
+const POOLS = new WeakMap<object, Map<string, OutcomeTally>>();
+
+/** Every LA's counts of a group at a date, summed: England's pool, kept per run's Block A context. */
+function pooledTally(run: ProfileRun, row: BlockARow): OutcomeTally {
+  let byGroup = POOLS.get(run.blockA);
+  if (!byGroup) POOLS.set(run.blockA, (byGroup = new Map()));
+  const key = `${row.group.id}|${row.asAt}`;
+  let pool = byGroup.get(key);
+  if (!pool) {
+    const sum = { inspected: 0, outstanding: 0, good: 0, satisfactory: 0, inadequate: 0 };
+    for (const code of run.laCodes) {
+      const o = run.blockA.outcomes(code, row.group, row.asAt).tally;
+      for (const k of Object.keys(sum) as (keyof OutcomeTally)[]) sum[k] += o[k];
+    }
+    byGroup.set(key, (pool = sum));
+  }
+  return pool;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -195,7 +235,7 @@ const MOVED_ROWS = new WeakMap<BlockCRow, WeakMap<ProfileRun, Map<string, BlockC
 
 /** One grade better or worse on the scale an LA-level inspection uses ("adequate" before ILACS, "requires improvement" in it). */
 export function nextJudgement(from: Judgement, direction: Direction, kind: LaInspectionKind): Judgement | null {
-  const third: Judgement = kind === 'ilacs' || kind === 'sif' ? 'requires-improvement' : from === 'satisfactory' ? 'satisfactory' : 'adequate';
+  const third: Judgement = kind === 'ilacs' || kind === 'sif' ? 'requires-improvement' : 'adequate';
   const ladder: readonly Judgement[] = ['outstanding', 'good', third, 'inadequate'];
   const at = judgementRank(from) - 1;
   const next = direction === 'up' ? at - 1 : at + 1;
@@ -237,7 +277,7 @@ export function applyChanges(run: ProfileRun, profile: LaProfile, changes: reado
   let inspections: readonly LaInspection[] | null = null;
   for (const change of changes) {
     if (change.kind === 'settings-judged') {
-      blockARows = blockARows.map((row) => (row.group.id === change.group ? applySettings(row, change, profile.framework.profileDate) : row));
+      blockARows = blockARows.map((row) => (row.group.id === change.group ? applySettings(run, row, change) : row));
     } else if (change.kind === 'indicator-moves') {
       blockCRows = blockCRows.map((row) => (row.indicator.id === change.indicator ? rowWithFigure(run, profile, row, change.period, change.to) : row));
     } else if (isInspectionChange(change)) {
@@ -253,7 +293,6 @@ export function applyChanges(run: ProfileRun, profile: LaProfile, changes: reado
 // ---------------------------------------------------------------------------------------------------------------------
 // Words
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Numbers to ten in words, as the letters write them ("two more primary schools"). */
 export const countWords = (n: number) => NUMBER_WORDS[n] ?? String(n);
@@ -265,7 +304,7 @@ const groupWords = (label: string) => label.charAt(0).toLowerCase() + label.slic
 function namedSettings(change: Extract<Change, { kind: 'settings-judged' }>): string {
   if (change.settings.length === 0) return '';
   const shown = change.settings.slice(0, 3).map((s) => `${s.name}, ${JUDGEMENT_LABEL[s.from]} on ${s.inspectedOn}`);
-  return ` (${shown.join('; ')}${change.settings.length > 3 ? `; and ${change.settings.length - 3} more` : ''})`;
+  return ` (${shown.join('; ')}${change.settings.length > 3 ? `; and ${countWords(change.settings.length - 3)} more` : ''})`;
 }
 
 /** A change in words, as the what-if lists it. */
@@ -278,7 +317,7 @@ export function changeText(change: Change): string {
     case 'indicator-moves':
       return `${change.name} (${change.indicator}) at ${change.published}${unitWord(change.unit)} rather than ${trimmed(change.from)}${unitWord(change.unit)} in ${change.period} (a step of ${trimmed(Math.abs(change.to - change.from))}; a plausible step is up to ${trimmed(change.step)})`;
     case 'priority-actions-resolved':
-      return `the ${plural(change.count, 'area', 'areas')} for priority action of the ${LA_INSPECTION_LABEL.ucra.toLowerCase()} ending ${change.endDate} resolved`;
+      return `the ${countWords(change.count)} ${change.count === 1 ? 'area' : 'areas'} for priority action of the ${LA_INSPECTION_LABEL.ucra.toLowerCase()} ending ${change.endDate} resolved`;
     case 'priority-action-found':
       return `an area for priority action found by the ${LA_INSPECTION_LABEL.ucra.toLowerCase()} ending ${change.endDate}`;
     case 'la-judgement':

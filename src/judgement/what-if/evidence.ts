@@ -14,7 +14,7 @@ import { changedInspection } from './changes.ts';
 
 /**
  * The changes of a what-if made to the evidence itself rather than to the profile: a new inspection of each setting
- * named, dated the profile date; the LA's figure replaced in the indicator's values; the LA's inspection changed in
+ * named, dated the day its group is counted at; the LA's figure replaced in the indicator's values; the LA's inspection changed in
  * the run's list. A profile built from the run this returns is what the evidence would give, so the tests build it
  * and derive its grade, which must be the what-if's (test/what-if-seeds.test.ts). Pure: the run given is unchanged.
  *
@@ -35,7 +35,8 @@ export function applyToEvidence(run: ProfileRun, la: LaCode, changes: readonly C
           break;
         }
         if (change.settings.length !== change.count) throw new UsageError(`the change to ${change.label} names ${change.settings.length} of its ${change.count} settings`);
-        for (const s of change.settings) out = withProviderInspection(out, { urn: s.urn, date: out.framework.profileDate, kind: 'full', overall: change.to, sub: {} });
+        // Dated the day the group's settings are counted at (the profile date; 31 March for today's register).
+        for (const s of change.settings) out = withProviderInspection(out, { urn: s.urn, date: change.asAt, kind: 'full', overall: change.to, sub: {} });
         break;
       }
       case 'indicator-moves':

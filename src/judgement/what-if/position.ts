@@ -59,7 +59,8 @@ function blend(d: Derived, framework: Pick<Framework, 'cutOffs'>): number | null
   const w = framework.cutOffs.blockAWeight;
   if (a === null) return c;
   if (c === null) return a;
-  return w * a + (1 - w) * c;
+  // Settled as derive settles it before rounding, so that a blend of exactly 2.5 stands at the boundary, not below it.
+  return Math.round((w * a + (1 - w) * c) * 1e6) / 1e6;
 }
 
 function outcomeMean(d: Derived, framework: Pick<Framework, 'blockCOutcomes'>): number | null {

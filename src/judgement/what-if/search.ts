@@ -156,7 +156,9 @@ class Search {
       if (lift) {
         const lifted = applyChanges(this.run, this.profile, lift.changes, this.own);
         const start = derive(lifted, this.framework);
-        if (start.ok) found.push(...new Search(this.run, lifted, this.base, this.options, lift.changes, lift.rules, start).scenarios('up'));
+        // Lifting alone may move the grade: then that is the scenario, and anything on top would be more than needed.
+        if (this.moves(start, 'up')) found.push(this.scenario('up', lift.changes, start, lift.rules));
+        else if (start.ok) found.push(...new Search(this.run, lifted, this.base, this.options, lift.changes, lift.rules, start).scenarios('up'));
       }
     }
     const seen = new Set<string>();
@@ -189,16 +191,18 @@ class Search {
     return d.ok && (direction === 'up' ? d.derived > this.base.derived : d.derived < this.base.derived);
   }
 
-  private scenario(direction: Direction, main: readonly Change[], d: Derived): Scenario {
+  /** A scenario of `main` on top of the search's prefix; or, given the rules it lifts, a lift that moves the grade alone. */
+  private scenario(direction: Direction, main: readonly Change[], d: Derived, liftsAlone: readonly string[] | null = null): Scenario {
     const label = labelOf(this.framework, d.derived);
     const changes = [...this.prefix, ...main];
-    const what = this.prefix.length > 0 ? `${summaryOf(this.prefix)}, so that ${this.lifted.length === 1 ? 'the limiting rule no longer applies' : 'the limiting rules no longer apply'}, and ${summaryOf(main)}` : summaryOf(main);
+    const lifted = liftsAlone ?? this.lifted;
+    const what = liftsAlone ? `${summaryOf(main)}, so that ${liftsAlone.length === 1 ? 'the limiting rule no longer applies' : 'the limiting rules no longer apply'},` : this.prefix.length > 0 ? `${summaryOf(this.prefix)}, so that ${this.lifted.length === 1 ? 'the limiting rule no longer applies' : 'the limiting rules no longer apply'}, and ${summaryOf(main)}` : summaryOf(main);
     const verb = direction === 'up' ? 'raise' : 'lower';
     return {
       direction,
       block: blockOf(main[0]!),
       blocks: [...new Set(changes.map(blockOf))],
-      lifted: this.lifted,
+      lifted,
       changes,
       details: changes.map(changeText),
       size: sizeOf(changes),
@@ -252,7 +256,8 @@ class Search {
   }
 
   /**
-   * The smallest change that stops each limiting rule that fires from firing, made one rule after another: an LA
+   * The smallest change that stops each limiting rule that holds the grade from firing (one that lowers it, or caps it
+   * at or below where it is: a cap above the grade now does not stop it rising one), made one rule after another: an LA
    * inspection's finding or judgement for a rule on Block B, the fewest indicators of the outcome for a rule on an
    * outcome's band. `null` if any cannot be lifted, or none fires.
    */
@@ -267,6 +272,8 @@ class Search {
     for (const fired of this.base.fired) {
       const rule = this.framework.limitingRules.find((r) => r.id === fired.rule.id);
       if (!rule) return null;
+      // Only a rule that would stop the grade rising one grade: one lowering it, or a cap at or below the grade now.
+      if (rule.effect.kind === 'cap' && rule.effect.grade > this.base.derived) continue;
       if (!still(rule, changes)) continue;
       let lift: readonly Change[] | null = null;
       if (rule.when.kind === 'outcome-band') {
@@ -514,7 +521,8 @@ class Search {
       const q = 10 ** -decimals;
       const round = (x: number) => Math.round(x / q) * q;
       const bounded = (x: number) => (/%|percent/i.test(row.indicator.unit) ? Math.min(100, Math.max(0, x)) : v >= 0 ? Math.max(0, x) : x);
-      const full = bounded(round(v + better * step));
+      // The whole step on the figure's grid, rounded towards the figure so that it never goes past the step.
+      const full = bounded((better > 0 ? Math.floor : Math.ceil)(settle((v + better * step) / q)) * q);
       if (Math.abs(full - v) < q / 2) continue;
       const gain = (x: number) => this.comparisonScore(row, x) - this.comparisonScore(row, v);
       const directionGain = (g: number) => (direction === 'up' ? g : -g);
@@ -530,7 +538,7 @@ class Search {
           const tol = tolerance(row.indicator, c.comparator, this.framework);
           for (const edge of [c.comparator - tol, c.comparator + tol]) for (const k of [-1, 0, 1]) targets.push(bounded(round(edge) + k * q));
         }
-        const within = targets.filter((x) => (x - v) * better > q / 2 && Math.abs(x - v) <= step + 1e-9 && directionGain(gain(x)) >= most).sort((a, b) => Math.abs(a - v) - Math.abs(b - v));
+        const within = targets.filter((x) => (x - v) * better > q / 2 && Math.abs(x - v) <= step + 1e-9 && Math.abs(x - v) <= Math.abs(full - v) + 1e-9 && directionGain(gain(x)) >= most).sort((a, b) => Math.abs(a - v) - Math.abs(b - v));
         if (within[0] !== undefined) to = within[0];
       }
       const period = latest.period.original;
@@ -605,16 +613,23 @@ function summaryOf(changes: readonly Change[]): string {
     return `${countWords(sizeOf(changes))} settings in ${countWords(changes.length)} groups ${judged}`;
   }
   if (changes.every((c) => c.kind === 'indicator-moves')) {
-    if (changes.length === 1 && first.kind === 'indicator-moves') return `${first.name} (${first.indicator}) at ${first.published}${/^%|percent/i.test(first.unit.trim()) ? '%' : ''} rather than ${first.from} in ${first.period}`;
+    if (changes.length === 1 && first.kind === 'indicator-moves') {
+      const unit = /^%|percent/i.test(first.unit.trim()) ? '%' : '';
+      return `${first.name} (${first.indicator}) at ${first.published}${unit} rather than ${first.from}${unit} in ${first.period}`;
+    }
     return `${countWords(changes.length)} indicators each moving within a plausible step`;
   }
   if (changes.length === 1) return changeText(first);
+  if (!changes.every((c) => blockOf(c) === 'B')) return `${countWords(changes.length)} changes to its inspections and indicators`;
   const better = changes.every((c) => c.kind === 'la-judgement' && judgementRank(c.to) < judgementRank(c.from));
   const worse = changes.every((c) => c.kind === 'la-judgement' && judgementRank(c.to) > judgementRank(c.from));
   return `${countWords(changes.length)} ${better || worse ? `judgements of its inspections each one grade ${better ? 'better' : 'worse'}` : 'changes to its inspections'}`;
 }
 
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/** As Block C settles its differences (block-c.ts): a grid point computed in binary is the point it is meant to be. */
+const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

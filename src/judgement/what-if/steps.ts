@@ -16,7 +16,8 @@ import type { ProfileRun } from '../../profile/profile.ts';
 export const PLAUSIBLE_QUANTILE = 0.9;
 const MIN_MOVES = 10;
 
-const STEPS = new WeakMap<object, Map<string, number | null>>();
+/** By the indicator's periods, then the run's LAs (two runs may share an index and read other LAs), then the series. */
+const STEPS = new WeakMap<object, WeakMap<readonly string[], Map<string, number | null>>>();
 
 export function plausibleStep(run: ProfileRun, row: BlockCRow): number | null {
   return nationalStep(run, row) ?? ownStep(row);
@@ -26,8 +27,10 @@ function nationalStep(run: ProfileRun, row: BlockCRow): number | null {
   const periods = run.indicators.byIndicator.get(row.indicator.id);
   if (!periods || row.series.length < 2) return null;
   const key = row.series.map((s) => s.period.original).join('|');
-  let byKey = STEPS.get(periods);
-  if (!byKey) STEPS.set(periods, (byKey = new Map()));
+  let byLas = STEPS.get(periods);
+  if (!byLas) STEPS.set(periods, (byLas = new WeakMap()));
+  let byKey = byLas.get(run.laCodes);
+  if (!byKey) byLas.set(run.laCodes, (byKey = new Map()));
   if (byKey.has(key)) return byKey.get(key)!;
   const moves: number[] = [];
   for (let i = 1; i < row.series.length; i++) {
