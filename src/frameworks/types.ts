@@ -147,6 +147,11 @@ export interface Framework {
   /** Ofsted's published distribution for the year, or `null` where none was found for it. */
   readonly published: PublishedOutcomes | null;
   readonly scale: readonly ScaleLevel[];
+  /**
+   * Where the scale's words come from, in words for a reader: shown with the scale wherever a page explains the grades
+   * (src/web/years-explained.ts). "(reconstruction)" marks what is Kingsway's rather than a source's.
+   */
+  readonly scaleSource: string;
   /** The date the profile counts latest inspections at: the profile was released to LAs in August. */
   readonly profileDate: string;
   /** The date of the year before, for "change since last year". */

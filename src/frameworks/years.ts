@@ -55,3 +55,60 @@ export function frameworkYearHelp(frameworks: readonly Framework[] = FRAMEWORKS)
   const ranges = [...yearRanges(official), ...yearRanges(indicators)];
   return `framework year: ${listWords(ranges)} (Kingsway’s indicator assessment of today’s data)`;
 }
+
+/**
+ * A run of years inside the span of the framework years that has no framework, and why, in words for a reader: the
+ * national page and each LA's page say it beside the years, and an address in one of them answers a 404 that says it
+ * (src/web/years-explained.ts). `short` is a line beside a list of years; `why` the whole reason.
+ */
+export interface YearsWithout {
+  readonly years: readonly number[];
+  readonly short: string;
+  readonly why: readonly string[];
+}
+
+/**
+ * Why each year between the first framework year and the last that has no framework has none. 2007 and 2008: Ofsted
+ * and CSCI made annual performance assessments then (framework.md §1), but Kingsway's APA framework is built from the
+ * one APA letter among its sources, Stockport's of 2006 (shared/seeds), and from 2007 the APA graded differently: the
+ * separate social care grade went and each ECM outcome had its own grade (framework.md §2, from Community Care,
+ * 9 March 2006, and councils' APA self-assessments of 2008). No 2007 or 2008 letter is among the sources. After 2011:
+ * the duty was repealed in 2012 (framework.md §1), and today's years begin with the first year of the published data
+ * they read (src/frameworks/indicators/definition.ts, INDICATOR_YEARS).
+ */
+export function yearsWithoutFramework(frameworks: readonly Framework[] = FRAMEWORKS): readonly YearsWithout[] {
+  const { all, official, indicators } = frameworkYears(frameworks);
+  const missing = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).filter((y) => !all.includes(y));
+  const apa = missing(2007, 2008).filter((y) => y > all[0]! && y < all.at(-1)!);
+  const lastOfficial = official.at(-1);
+  const firstToday = indicators[0];
+  const after = lastOfficial !== undefined && firstToday !== undefined ? missing(lastOfficial + 1, firstToday - 1) : [];
+  const runs: YearsWithout[] = [];
+  if (apa.length > 0) {
+    const words = listWords(apa.map(String), 'and');
+    runs.push({
+      years: apa,
+      short: `There are no ${listWords(apa.map(String), 'or')} pages: Ofsted made annual performance assessments then, but the framework changed after 2006 and Kingsway has no letter of ${apa.length === 1 ? 'that year' : 'those years'} to rebuild it from, so it does not assess ${apa.length === 1 ? 'it' : 'them'}.`,
+      why: [
+        `Ofsted and the Commission for Social Care Inspection made annual performance assessments (APAs) of local authorities' children's services in ${words}, but Kingsway has no framework for ${apa.length === 1 ? 'that year' : 'those years'}, so it has no grades, letters or pages for ${apa.length === 1 ? 'it' : 'them'}.`,
+        "Kingsway's APA framework is built from the one APA letter among its sources, of 2006. From 2007 the APA was graded differently: the separate grade for social care went, and each Every Child Matters outcome had its own grade. No letter of 2007 or 2008 is among Kingsway's sources to rebuild those years from, so they are left out rather than guessed.",
+      ],
+    });
+  }
+  if (after.length > 0 && lastOfficial !== undefined && firstToday !== undefined) {
+    runs.push({
+      years: after,
+      short: `There are none for ${wordYears(after, 'and').replace('-', ' to ')}: Ofsted's annual assessment ended with ${lastOfficial}, and Kingsway's own assessments of today's data begin with ${firstToday}.`,
+      why: [
+        `There was no annual assessment of children's services after ${lastOfficial}: the duty to make one was repealed in 2012, so ${lastOfficial} was the last round.`,
+        `Kingsway's own indicator assessments, the ${lastOfficial} method applied to today's published data, begin with ${firstToday}, the first year that data covers. They are Kingsway's, not Ofsted's.`,
+      ],
+    });
+  }
+  return runs;
+}
+
+/** Why `year` has no framework, or `null` for a framework year or one outside their span. */
+export function whyNoFramework(year: number, frameworks: readonly Framework[] = FRAMEWORKS): YearsWithout | null {
+  return yearsWithoutFramework(frameworks).find((r) => r.years.includes(year)) ?? null;
+}

@@ -26,6 +26,8 @@ export const APA_2006: Framework = deepFreeze({
     { grade: 2, label: 'Delivers only minimum requirements', descriptor: 'A service that delivers only minimum requirements for users', capacityDescriptor: 'Adequate' },
     { grade: 1, label: 'Does not deliver minimum requirements', descriptor: 'A service that does not deliver minimum requirements for users', capacityDescriptor: 'Inadequate' },
   ],
+  // stockport-2006-apa.txt gives each grade's descriptors, not a short label: the labels are ours, from the descriptors.
+  scaleSource: "Ofsted's descriptors, from the grade table of the 2006 annual performance assessment letter to Stockport (1 November 2006); the short labels are Kingsway's, taken from them (reconstruction).",
   // [reconstruction] APA letters went out in November; the evidence is taken as at the end of August, as later years.
   profileDate: '2006-08-31',
   previousProfileDate: '2005-08-31',

@@ -19,6 +19,8 @@ export const ASSESSMENT_2010: Framework = extend(RATING_2009, {
     'the letter gives "Strengths" and "Areas for further improvement" as bullets after a summary (stockport-2011) [reconstruction for 2010]',
   ],
   outcomeNoun: 'assessment',
+  // No 2010 letter is among the seeds: the scale is 2009's, as framework.md §2 gives it for 2009 to 2011.
+  scaleSource: "Ofsted's words as in its 2009 and 2011 letters: no 2010 letter is among Kingsway's sources, so 2010 is taken to have used the same scale (reconstruction).",
   published: { las: 152, grades: { 4: 20, 3: 77, 2: 37, 1: 12 }, withheld: 6, source: "Ofsted, annual children's services assessments 2010, as tabulated in framework.md §5" },
   // The 2009 one-grade rule gives way to the April 2010 cap; the other rules carry over.
   limitingRules: [PRIORITY_ACTION_CAPS_AT_POORLY, ...RATING_2009.limitingRules.filter((r) => r.id !== 'ucra-priority-action-lowers-one-grade')],

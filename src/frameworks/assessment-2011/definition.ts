@@ -11,6 +11,8 @@ export const ASSESSMENT_2011: Framework = extend(ASSESSMENT_2010, {
   year: 2011,
   title: "Annual children's services assessment 2011",
   changes: ['guidance published in April 2011 (ref 110008); the letter notes that inspector judgement applies "as in 2010"'],
+  // stockport-2011-assessment.txt and stoke-on-trent-2011-assessment.txt: the scale is 2009's, word for word.
+  scaleSource: "Ofsted's words, from the scale table of the 2011 assessment letters (8 November 2011) to Stockport and to Stoke-on-Trent.",
   published: { las: 152, grades: { 4: 28, 3: 71, 2: 33, 1: 15 }, withheld: 5, source: "Ofsted, annual children's services assessments 2011, as tabulated in framework.md §5" },
   profileDate: '2011-08-31',
   previousProfileDate: '2010-08-31',

@@ -51,6 +51,7 @@ export const RATING_2009: Framework = extend(APA_2006, {
     { grade: 2, label: 'Performs adequately', descriptor: 'An organisation that meets only minimum requirements' },
     { grade: 1, label: 'Performs poorly', descriptor: 'An organisation that does not meet minimum requirements' },
   ],
+  scaleSource: "Ofsted's words, from the scale table of the 2009 rating letter to Trafford (9 December 2009).",
   profileDate: '2009-08-31',
   previousProfileDate: '2008-08-31',
   blockA: BLOCK_A_2009,
