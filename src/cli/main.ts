@@ -21,6 +21,7 @@ const YEAR_HELP = frameworkYearHelp();
 const commands = {
   assess: () => import('./commands/assess.ts'),
   explain: () => import('./commands/explain.ts'),
+  whatIf: () => import('./commands/what-if.ts'),
   judge: () => import('./commands/judge.ts'),
   letter: () => import('./commands/letter.ts'),
   letterEdit: () => import('./commands/letter-edit.ts'),
@@ -33,6 +34,7 @@ const commands = {
   import: () => import('./commands/import.ts'),
   las: () => import('./commands/las.ts'),
   profile: () => import('./commands/profile.ts'),
+  profilePack: () => import('./commands/profile-pack.ts'),
   showLa: () => import('./commands/show-la.ts'),
   user: () => import('./commands/user.ts'),
   audit: () => import('./commands/audit.ts'),
@@ -147,6 +149,21 @@ program
   });
 
 program
+  .command('profile-pack')
+  .description("an LA's performance profile pack for a year as a PDF (the site's profile.pdf): the grade and its trace, Blocks A, B and C with their charts and tables, neighbours and sources, as Ofsted's staff see it")
+  .option('--la <code>', 'the LA by DfE code, e.g. 356')
+  .option('--name <name>', 'the LA by name instead')
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
+  .requiredOption('--out <file>', 'the file to write: FILE.pdf (needs the Debian chromium package), or FILE.html for the page it is printed from')
+  .option('--history', "add the LA's grade in every other year (assesses every year first: slower)")
+  .action(async (opts: { la?: string; name?: string; year: number; out: string; history?: boolean }) => {
+    if ((opts.la === undefined) === (opts.name === undefined)) throw new UsageError('give one of --la and --name');
+    const { runProfilePack } = await commands.profilePack();
+    // The clock belongs to the shell: the day printed on the pack.
+    await withStore((store) => runProfilePack(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, out: opts.out, printedOn: today(), history: opts.history === true, letter: letterSettingsFrom(process.env) }, io));
+  });
+
+program
   .command('assess')
   .description('assess every LA of a framework year (or those given): derived and final grade, limiting rules, direction, and the distribution beside the published one')
   .option('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
@@ -182,6 +199,28 @@ program
   .action(async (opts: { la?: string; name?: string; year: number; vintage?: string; json?: boolean ; settings?: string; similarAreas?: string }) => {
     const { runExplain } = await commands.explain();
     await withStore((store) => runExplain(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), json: opts.json === true, settings: readSettings(opts) }, io));
+  });
+
+program
+  .command('what-if')
+  .description("what would move an LA's grade: how far it stands from each boundary, and the smallest changes in the evidence that would raise or lower it, each derived again by the engine")
+  .option('--la <code>', 'the LA by DfE code, e.g. 356')
+  .option('--name <name>', 'the LA by name instead')
+  .option('--all', "every LA of the year, one row each: its grade, its distance to the boundaries and its smallest change each way")
+  .requiredOption('--year <year>', YEAR_HELP, integer('--year', YEARS.first, YEARS.last))
+  .option('--vintage <v>', 'statistical-neighbour vintage for similar areas (default: the earliest stored)')
+  .option('--json', 'as JSON, as the API gives it (with each new grade\'s trace)')
+  .option('--csv', 'as CSV, one row per LA')
+  .option('--settings <file>', 'JSON file of analyst settings over the framework year: cut-offs, tolerance, similar areas, rules left out')
+  .option('--similar-areas <method>', 'how neighbours make the similar-areas figure: mean (LAIT) or median (CSC dashboard)')
+  .action(async (opts: { la?: string; name?: string; all?: boolean; year: number; vintage?: string; json?: boolean; csv?: boolean; settings?: string; similarAreas?: string }) => {
+    const chosen = [opts.la !== undefined, opts.name !== undefined, opts.all === true].filter(Boolean).length;
+    if (chosen !== 1) throw new UsageError('what-if needs one of --la CODE, --name NAME or --all');
+    if (opts.json && opts.csv) throw new UsageError('what-if takes --json or --csv, not both');
+    const { runWhatIf } = await commands.whatIf();
+    await withStore((store) =>
+      runWhatIf(store, { ...(opts.la ? { la: opts.la } : {}), ...(opts.name ? { name: opts.name } : {}), all: opts.all === true, year: opts.year, ...(opts.vintage ? { vintage: opts.vintage } : {}), format: opts.json ? 'json' : opts.csv ? 'csv' : 'text', settings: readSettings(opts) }, io),
+    );
   });
 
 program

@@ -3,12 +3,15 @@ import type { LaCode } from '../domain/local-authority.ts';
 import type { PageCache } from './page-cache.ts';
 import type { Assessment } from '../judgement/assess.ts';
 import { provenanceJson } from '../judgement/provenance.ts';
+import { whatIfJson, whatIfOfAssessment } from '../application/what-if.ts';
 import { assessmentRow } from '../judgement/report.ts';
 import { assessmentRecord } from '../application/assess-year.ts';
 import { toCsv } from '../render/csv.ts';
 import { buildProfile } from '../profile/profile.ts';
+import { redRedOf } from '../profile/red-red.ts';
 import { filtered, nationalQuery } from './pages/national.ts';
 import { OPENAPI } from './openapi.ts';
+import { missingYearReason } from './years-explained.ts';
 import type { SiteData } from './site-data.ts';
 import type { SiteReader } from './viewer.ts';
 
@@ -78,7 +81,9 @@ export function registerApi(app: FastifyInstance, site: SiteData, cache: PageCac
   };
   const yearOf = (data: SiteReader, raw: string): number => {
     const year = data.parseYear(raw);
-    if (year === null || !data.years.includes(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ') || 'none published yet'}`);
+    // A year with no framework (2007, 2008, …) says why there is none (years-explained.ts).
+    const why = /^\d{4}$/.test(raw) ? missingYearReason(Number(raw)) : null;
+    if (year === null || !data.years.includes(year)) throw new HttpError(404, `no assessment year ${raw}: the years are ${[...data.years].reverse().join(', ') || 'none published yet'}${why ? `. ${why}` : ''}`);
     return year;
   };
   const assessmentOf = async (data: SiteReader, rawYear: string, code: string) => {
@@ -148,9 +153,18 @@ export function registerApi(app: FastifyInstance, site: SiteData, cache: PageCac
         provenanceByBlock: { blockA: provenanceJson(p.parts.blockA), blockB: provenanceJson(p.parts.blockB), blockC: provenanceJson(p.parts.blockC) },
         ...profile,
         blockA: profile.blockA.map(({ settings, ...row }) => ({ ...row, settingsCounted: settings.length, settingsHref: `/api/${year}/las/${a.la.code}/settings?group=${encodeURIComponent(row.group.id)}` })),
-        blockC: profile.blockC.map((row) => ({ ...row, ...provenanceJson(p.indicators[row.indicator.id] ?? p.parts.blockC) })),
+        // redRed: worse than similar areas and England at the latest period, and worse than the period before (red-red.ts).
+        blockC: profile.blockC.map((row) => ({ ...row, redRed: redRedOf(row, view.framework) !== null, ...provenanceJson(p.indicators[row.indicator.id] ?? p.parts.blockC) })),
       };
     });
+  });
+
+  // What would move the LA's grade (application/what-if.ts): the same JSON as `kingsway what-if --json`. Read from the
+  // year as the caller may see it, so only where its grade may be seen.
+  app.get<{ Params: { year: string; code: string } }>('/api/:year/las/:code/what-if', async (request, reply) => {
+    const data = await readerOf(request);
+    const { view, a } = await assessmentOf(data, request.params.year, request.params.code);
+    return cachedJson(data, reply, `what-if ${view.framework.year} ${a.la.code}`, async () => ({ ...whatIfJson(whatIfOfAssessment(view.input, a)), links: { page: `/${view.framework.year}/la/${a.la.code}#what-if`, csv: `/${view.framework.year}/la/${a.la.code}/what-if.csv` } }));
   });
 
   app.get<{ Params: { year: string; code: string }; Querystring: Record<string, unknown> }>('/api/:year/las/:code/settings', async (request) => {

@@ -60,9 +60,18 @@ export const OPENAPI = {
     '/api/{year}/las/{code}/profile': {
       get: {
         summary: "An LA's performance profile: Blocks A, B and C with comparators (each Block A row links to the settings it counted)",
-        description: 'With whether synthetic data lies behind it and the datasets (Provenance), the same for each block (`provenanceByBlock`), and for each Block C indicator.',
+        description: 'With whether synthetic data lies behind it and the datasets (Provenance), the same for each block (`provenanceByBlock`), and for each Block C indicator. Each Block C indicator has `redRed` (boolean): true when at its latest period it is worse than similar areas and worse than England, and has moved in the worse direction since the period before by at least the in-line tolerance (a gap widening); never for an indicator without polarity. It does not enter the grade.',
         parameters: [year, code],
         responses: { 200: { description: 'The profile', content: { 'application/json': { schema: { $ref: '#/components/schemas/Provenance' } } } }, 404: error },
+      },
+    },
+    '/api/{year}/las/{code}/what-if': {
+      get: {
+        summary: "What would move an LA's derived grade: where it stands against each grade boundary, and the smallest changes each way",
+        description:
+          'The same JSON as `kingsway what-if --json`. `position` is the number the grade is read from (the blend of Blocks A and C in 2009-2011, the calibrated score in today\'s years, the mean of the outcome grades in 2006) with each boundary and its distance. `up` and `down` list scenarios smallest first; each has its `changes` (settings reinspected, an indicator moving within a plausible step, an LA inspection finding or judgement), the new `grade` derived again by the engine from the changed evidence, its `effects` and its `trace`. `lifted` names limiting rules a first change lifts. With Provenance: synthetic evidence makes every scenario synthetic too. Only where the caller may see the grade.',
+        parameters: [year, code],
+        responses: { 200: { description: 'The what-if', content: { 'application/json': { schema: { $ref: '#/components/schemas/Provenance' } } } }, 404: error },
       },
     },
     '/api/{year}/las/{code}/settings': {

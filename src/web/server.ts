@@ -10,16 +10,19 @@ import { SiteData } from './site-data.ts';
 import { GOVUK_FRONTEND, webViews } from './views.ts';
 import { filtered, nationalPage, nationalQuery, queryString } from './pages/national.ts';
 import { laPage } from './pages/la.ts';
+import { profilePack } from './profile-pack/profile-pack.ts';
 import { indicatorPage, indicatorRow } from './pages/indicator.ts';
 import { registerApi } from './api.ts';
 import { OPENAPI } from './openapi.ts';
 import { PageCache } from './page-cache.ts';
 import { HttpError } from './http-error.ts';
+import { missingYearPage } from './years-explained.ts';
 import { UsageError } from '../domain/errors.ts';
 import { letterDocx } from '../render/docx.ts';
 import { letterHtml } from '../render/html.ts';
 import { letterMarkdown } from '../render/markdown.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../render/pdf.ts';
+import { whatIfOfAssessment, whatIfScenarioRows } from '../application/what-if.ts';
 import type { PdfPrinter } from '../render/pdf.ts';
 import { recordSiteEdits, siteLetter } from './letters.ts';
 import { editFromForm } from './edit-form.ts';
@@ -203,6 +206,29 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     return cachedPage(reader, reply, `la ${view.framework.year} ${a.la.code}`, 'la.njk', async () => laPage(reader, view, a, { outcomeHidden }));
   });
 
+  // The profile pack (profile-pack/profile-pack.ts): what the LA page above shows this reader, through the same laAt, as
+  // one printable document: profile.html (the print preview) and profile.pdf, printed by the letters' printer within
+  // its time limit. Written per request (it carries the day it was printed), a download as the letter's are.
+  app.get<{ Params: { year: string; code: string; format: string } }>('/:year/la/:code/profile.:format', async (request, reply) => {
+    const reader = await readerOf(request);
+    const { view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
+    const format = request.params.format;
+    if (format !== 'pdf' && format !== 'html') throw new HttpError(404, `There is no profile pack format ${format}: choose pdf or html.`);
+    const html = await profilePack(reader, view, a, { outcomeHidden, printedOn: (options.now?.() ?? new Date()).toISOString().slice(0, 10) });
+    reply.header('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="kingsway-profile-${a.la.code}-${view.framework.year}.${format}"`);
+    if (format === 'html') return reply.type('text/html; charset=utf-8').send(html);
+    const opened = (printer ??= openPrinter());
+    try {
+      return reply.type('application/pdf').send(await (await opened).print(html));
+    } catch (e) {
+      if (e instanceof PdfTimeoutError) throw new HttpError(503, `This profile pack's PDF took too long to make (more than ${e.timeoutMs / 1000} seconds), so it was stopped. Try the HTML version of the pack (profile.html) and print it from your browser.`, { cause: e });
+      // No browser, or it has gone: the next PDF asked for opens another, as for a letter.
+      if (printer === opened) printer = null;
+      void opened.then((p) => p.close()).catch(() => undefined);
+      throw new HttpError(503, 'The PDF cannot be made on this server just now. Try the HTML version of the profile pack (profile.html) and print it from your browser.', { cause: e });
+    }
+  });
+
   app.get<{ Params: { year: string; code: string; id: string } }>('/:year/la/:code/indicator/:id', async (request, reply) => {
     const reader = await readerOf(request);
     const { year, view, a } = await laAt(reader, request.params.year, request.params.code);
@@ -213,6 +239,13 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   // The LA page's and the compare page's tables as CSV: the same rows as the pages show.
   const csv = (reply: FastifyReply, name: string, rows: readonly object[]) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(toCsv(rows));
+  // The LA page's what-if (application/what-if.ts) as CSV, one row per change found: only where the page shows the grade.
+  app.get<{ Params: { year: string; code: string } }>('/:year/la/:code/what-if.csv', async (request, reply) => {
+    const reader = await readerOf(request);
+    const { year, view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
+    if (outcomeHidden) throw new HttpError(404, `There is no ${year} grade for ${a.la.name} that you may see yet, so nothing to say what would move it.`);
+    return csv(reply, `kingsway-what-if-${a.la.code}-${year}.csv`, whatIfScenarioRows(whatIfOfAssessment(view.input, a)));
+  });
   app.get<{ Params: { year: string; code: string; block: string } }>('/:year/la/:code/block-:block.csv', async (request, reply) => {
     const reader = await readerOf(request);
     const { year, view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
@@ -277,7 +310,7 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
       published: at.published ? { version: at.published.version, hash: at.published.hash, at: status.versions.find((v) => v.version === at.published!.version)!.at, latest: at.published.version === status.version } : null,
       versions: status.versions.map((v) => ({ version: v.version, at: v.at, reason: v.reason })),
       state: reader.seesUnpublished || (reader.actor.kind === 'user' && reader.actor.role === 'la' && reader.actor.la === a.la.code) ? STATE_WORDS[status.state] : null,
-    });
+    }, a.status === 'assessed' ? { profile: a.profile } : null);
   };
 
   app.get<{ Params: { year: string; code: string }; Querystring: { edit?: string; saved?: string } }>('/:year/la/:code/letter', { schema: { querystring: query({ edit: text(100), saved: text(200) }) } }, async (request, reply) => {
@@ -366,7 +399,8 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { status: 404, message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
-    return render(reply.code(404), 'error.njk', { title: 'Page not found', paragraphs: [`There is no page at ${request.url.split('?')[0]}.`, 'If you typed the address, check it is correct.'] });
+    // An address in a year with no framework (/2007/…) says why there is none (years-explained.ts).
+    return render(reply.code(404), 'error.njk', missingYearPage(request.url) ?? { title: 'Page not found', paragraphs: [`There is no page at ${request.url.split('?')[0]}.`, 'If you typed the address, check it is correct.'] });
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
@@ -377,7 +411,8 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
     if (status >= 500) request.log.error({ err: error }, error.message);
     const message = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The form sent is too large: at most ${BODY_LIMIT / 1024} KB is accepted. A sentence can be at most ${TEXT_LIMITS.sentence.toLocaleString('en-GB')} characters, and a name ${TEXT_LIMITS.name}.` : deliberate || status < 500 ? error.message : GENERIC_FAULT;
     if (request.url.startsWith('/api/') || request.url === '/openapi.json') return reply.code(status).send({ error: { status, message } });
-    return render(reply.code(status), 'error.njk', { title: status === 404 ? 'Page not found' : status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem', paragraphs: [message] });
+    const missingYear = status === 404 ? missingYearPage(request.url) : null;
+    return render(reply.code(status), 'error.njk', missingYear ?? { title: status === 404 ? 'Page not found' : status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem', paragraphs: [message] });
   });
 
   return { app, data, cache, routes };

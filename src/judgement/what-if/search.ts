@@ -488,7 +488,9 @@ class Search {
       }
       const d = at(hi);
       if (!this.moves(d, direction)) continue;
-      out.push(this.scenario(direction, ordered.slice(0, hi).map((m) => m.change), d));
+      const chosen = ordered.slice(0, hi).map((m) => m.change);
+      const smaller = this.framework.calibration ? this.shrunk(chosen, direction) : null;
+      out.push(smaller ? this.scenario(direction, smaller.changes, smaller.derivation) : this.scenario(direction, chosen, d));
       // Where one indicator alone is enough, the next few that alone are enough too.
       if (hi === 1) {
         for (const m of ordered.slice(1, 4)) {
@@ -498,6 +500,38 @@ class Search {
       }
     }
     return out;
+  }
+
+  /**
+   * Today's calibrated method reads each feature indicator as a figure, so its moves are whole steps: the same
+   * indicators moved by the smallest common share of their moves that still moves the grade (by bisection, to a
+   * sixty-fourth), each on its figure's grid. `null` where no smaller share does.
+   */
+  private shrunk(changes: readonly Change[], direction: Direction): { changes: readonly Change[]; derivation: Derived } | null {
+    const scaled = (t: number): Change[] =>
+      changes.map((c) => {
+        if (c.kind !== 'indicator-moves') return c;
+        const decimals = c.published.split('.')[1]?.length ?? 0;
+        const raw = c.from + t * (c.to - c.from);
+        const q = 10 ** -Math.max(decimals, decimalsOf(String(c.from), c.from));
+        // On the grid, rounded away from the figure so that the share asked for is reached, never past the whole move.
+        const onGrid = c.to > c.from ? Math.min(c.to, Math.ceil(settle(raw / q)) * q) : Math.max(c.to, Math.floor(settle(raw / q)) * q);
+        const to = Number(onGrid.toFixed(10));
+        return { ...c, to, published: String(Number(to.toFixed(Math.max(decimals, decimalsOf(String(c.from), c.from))))) };
+      });
+    let lo = 0;
+    let hi = 1;
+    let best: { changes: Change[]; derivation: Derived } | null = null;
+    for (let i = 0; i < 6; i++) {
+      const mid = (lo + hi) / 2;
+      const list = scaled(mid);
+      const d = this.evaluate(list);
+      if (this.moves(d, direction)) {
+        hi = mid;
+        best = { changes: list, derivation: d };
+      } else lo = mid;
+    }
+    return best;
   }
 
   /**
@@ -542,7 +576,8 @@ class Search {
         if (within[0] !== undefined) to = within[0];
       }
       const period = latest.period.original;
-      const published = to.toFixed(decimals);
+      // At the figure's precision, without the zeros a table pads it with ("16.600" reads 16.6).
+      const published = String(Number(to.toFixed(decimals)));
       const change: Change = { kind: 'indicator-moves', indicator: row.indicator.id, name: row.indicator.name, unit: row.indicator.unit, period, from: v, to: Number(published), step, published };
       // The engine's row with the move: what it gains is read from the row the engine computes, not from the estimate.
       const moved = rowWithFigure(this.run, this.profile, row, period, Number(published));

@@ -9,6 +9,9 @@ import { changeWords } from '../../profile/block-b.ts';
 import { provenanceColumns, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
 import type { ProvenanceSummary } from '../../judgement/provenance.ts';
 import type { Figure } from '../../profile/block-c.ts';
+import { RED_RED_MEANING, redReds } from '../../profile/red-red.ts';
+import type { RedRed } from '../../profile/red-red.ts';
+import type { Framework } from '../../frameworks/types.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import type { LaProfile } from '../../profile/profile.ts';
 import { blockAChart } from '../charts.ts';
@@ -16,6 +19,8 @@ import type { YearView } from '../site-data.ts';
 import type { SiteReader } from '../viewer.ts';
 import { STATE_WORDS } from '../../domain/workflow.ts';
 import { siteEvaluation } from './evaluation.ts';
+import { whatIfSection } from './la-what-if.ts';
+import { missingYears, scaleView } from '../years-explained.ts';
 
 /**
  * An LA's page for a year: the grade with its reasons (the trace, in words), Block A as a chart with its table, the
@@ -84,6 +89,34 @@ async function trustView(data: SiteReader) {
     kappa: t.quadraticKappa === null ? 'not defined on these inspections' : `${formatKappa(t.quadraticKappa)}${t.interval ? `, ${Math.round(t.interval.level * 100)}% interval ${formatInterval(t.interval)}` : ''}`,
     inadequate: t.inadequateRecall === null ? 'no inspection judged inadequate' : formatShare(t.inadequateRecall),
     carryForward: t.carryForwardKappa === null ? 'not defined on these inspections' : formatKappa(t.carryForwardKappa),
+  };
+}
+
+const number = (x: number) => String(Number(x.toFixed(2)));
+const IN_POINTS = /%|percent|percentage point/i;
+
+/** A red-red's figures in a line: the latest against both comparators, then the period before and the change. */
+export function redRedFigures(r: RedRed): string {
+  const points = IN_POINTS.test(r.unit) ? ' points' : '';
+  const change = `${r.change.change > 0 ? '+' : ''}${number(r.change.change)}${points}`;
+  return `${number(r.value)} in ${r.period.original}, against ${number(r.similarAreas.comparator)} for similar areas and ${number(r.england.comparator)} for England; ${number(r.previous.value)} in ${r.previous.period.original} (${r.change.word}, ${change})`;
+}
+
+/**
+ * The red-reds of a profile (src/profile/red-red.ts) for a page: the summary's sentence, what the term means, and each
+ * with its figures. `hrefOf` gives where a red-red links to (its row on the page, or its own page).
+ */
+export function redRedView(profile: LaProfile, framework: Framework, laName: string, hrefOf: (id: string) => string) {
+  const list = redReds(profile, framework);
+  const n = list.length;
+  return {
+    summary:
+      n === 0
+        ? `None of ${laName}'s indicators are worse than similar areas and England and getting worse.`
+        : `${n} indicator${n === 1 ? ' is' : 's are'} worse than similar areas and England and getting worse:`,
+    meaning: RED_RED_MEANING,
+    ids: new Set(list.map((r) => r.id)),
+    items: list.map((r) => ({ id: r.id, name: r.name, href: hrefOf(r.id), outcome: r.outcome?.replace(/-/g, ' ') ?? '–', figures: redRedFigures(r) })),
   };
 }
 
@@ -180,8 +213,11 @@ export async function laPage(data: SiteReader, view: YearView, a: Assessment, op
     findings: b.latest ? [b.latest.strengthsCount !== null ? `${b.latest.strengthsCount} strengths` : null, b.latest.developmentCount !== null ? `${b.latest.developmentCount} areas for development` : null, b.latest.priorityActionCount !== null ? `${b.latest.priorityActionCount} areas for priority action` : null].filter((x) => x !== null) : [],
     inWindow: b.inWindow.length,
   }));
-  const blockC = profile.blockC
-    .filter((r) => r.latest)
+  const blockCRows = profile.blockC.filter((r) => r.latest);
+  // Each row's place on the page (id="block-c-row-N" in la.njk), for the red-reds' summary to link to.
+  const rowAnchor = new Map(blockCRows.map((r, n) => [r.indicator.id, `#block-c-row-${n + 1}`]));
+  const redRed = redRedView(profile, view.framework, a.la.name, (id) => rowAnchor.get(id) ?? `/${year}/la/${a.la.code}/indicator/${encodeURIComponent(id)}`);
+  const blockC = blockCRows
     .map((r) => {
       const l = r.latest!;
       return {
@@ -196,6 +232,8 @@ export async function laPage(data: SiteReader, view: YearView, a: Assessment, op
         england: l.england ? `${Number(l.england.comparator.toFixed(2))} (${VERDICT[l.england.verdict ?? ''] ?? RELATION[l.england.relation]})` : '–',
         rank: r.rank ? `${r.rank.rank} of ${r.rank.of} (quartile ${r.rank.quartile})` : '–',
         trend: r.trend ? `${r.trend.word}, ${r.trend.from.original} to ${r.trend.to.original}` : '–',
+        // Worse than similar areas and England and getting worse (src/profile/red-red.ts); a column of the CSV too.
+        redRed: redRed.ids.has(r.indicator.id),
         ...provenanceColumns(a.provenance.indicators[r.indicator.id] ?? a.provenance.parts.blockC),
       };
     });
@@ -235,13 +273,19 @@ export async function laPage(data: SiteReader, view: YearView, a: Assessment, op
     thirdGrade: view.framework.official ? 'Satisfactory' : 'Requires improvement',
     blockB,
     blockC,
+    redReds: { summary: redRed.summary, meaning: redRed.meaning, items: redRed.items },
     bands,
     csv: { blockA: `/${year}/la/${a.la.code}/block-a.csv`, blockC: `/${year}/la/${a.la.code}/block-c.csv` },
     neighbours,
     vintage: profile.neighbours.vintage,
     similarAreasMethod: profile.framework.similarAreas,
     otherYears,
+    // What the year's grades mean, from its framework; and why some years have no pages (years-explained.ts).
+    scale: scaleView(view.framework),
+    missingYears: missingYears(),
     letterHref: a.status === 'assessed' && !options.outcomeHidden ? `/${year}/la/${a.la.code}/letter` : null,
+    // What would move the grade (la-what-if.ts): not where the grade itself is hidden.
+    whatIf: whatIfSection(view, a, options.outcomeHidden === true),
     outcomeHidden: options.outcomeHidden === true,
     // The evaluation lists unpublished grades LA by LA: for Ofsted's staff only.
     evaluationHref: data.seesUnpublished ? '/evaluation/ilacs' : null,

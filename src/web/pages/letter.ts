@@ -5,6 +5,8 @@ import type { LetterDraft } from '../../narrative/letter.ts';
 import { sentencesOf } from '../../narrative/letter.ts';
 import { letterDate } from '../../narrative/dates.ts';
 import type { YearView } from '../site-data.ts';
+import type { LaProfile } from '../../profile/profile.ts';
+import { redRedView } from './la.ts';
 
 /**
  * The letter page: the letter as the Director would read it (with the inspectors' edits), downloads of it as PDF,
@@ -30,7 +32,23 @@ export interface LetterProcessView {
   readonly state: string | null;
 }
 
-export function letterPage(view: YearView, letter: LetterDraft, reviews: readonly EditReview[], edits: readonly LetterEdit[], form: EditFormState, saved: number[], process: LetterProcessView) {
+/**
+ * The red-reds of the profile behind the letter (src/profile/red-red.ts), below the letter: each with its figures and
+ * the sentences of the letter whose evidence is that indicator. The letter's words and evidence are not changed.
+ */
+function letterRedReds(view: YearView, letter: LetterDraft, profile: LaProfile) {
+  const year = view.framework.year;
+  const red = redRedView(profile, view.framework, letter.la.name, (id) => `/${year}/la/${letter.la.code}/indicator/${encodeURIComponent(id)}`);
+  const all = sentencesOf(letter);
+  return {
+    summary: red.summary,
+    meaning: red.meaning,
+    items: red.items.map((r) => ({ ...r, sentences: all.filter((s) => s.sentence.evidence.some((e) => e.block === 'C' && e.indicator === r.id)).map((s) => ({ id: s.sentence.id, text: s.sentence.text })) })),
+    redSentences: new Set(all.filter((s) => s.sentence.evidence.some((e) => e.block === 'C' && red.ids.has(e.indicator))).map((s) => s.sentence.id)),
+  };
+}
+
+export function letterPage(view: YearView, letter: LetterDraft, reviews: readonly EditReview[], edits: readonly LetterEdit[], form: EditFormState, saved: number[], process: LetterProcessView, evidence: { readonly profile: LaProfile } | null = null) {
   const year = view.framework.year;
   const home = `/${year}/la/${letter.la.code}/letter`;
   // A version's downloads are that version's: /letter/v/2.pdf.
@@ -38,6 +56,7 @@ export function letterPage(view: YearView, letter: LetterDraft, reviews: readonl
   const all = sentencesOf(letter);
   const reverted = new Map(edits.flatMap((e) => (e.change.op === 'revert' ? [[e.change.edit, e.id] as const] : [])));
   const target = form.target ? all.find((s) => s.sentence.id === form.target) ?? null : null;
+  const red = evidence ? letterRedReds(view, letter, evidence.profile) : null;
   return {
     title: `${letter.la.name}: the ${year} letter`,
     section: 'national',
@@ -53,7 +72,8 @@ export function letterPage(view: YearView, letter: LetterDraft, reviews: readonl
       { href: `${base}.md`, text: 'Markdown' },
     ],
     reviews,
-    sentences: all.map((s) => ({ id: s.sentence.id, section: s.section, text: s.sentence.text, edit: s.sentence.edit ?? null, href: `${home}?edit=${encodeURIComponent(s.sentence.id)}#edit-form` })),
+    sentences: all.map((s) => ({ id: s.sentence.id, section: s.section, text: s.sentence.text, edit: s.sentence.edit ?? null, href: `${home}?edit=${encodeURIComponent(s.sentence.id)}#edit-form`, redRed: red?.redSentences.has(s.sentence.id) ?? false })),
+    redReds: red ? { summary: red.summary, meaning: red.meaning, items: red.items } : null,
     action: `${home}/edits`,
     process: {
       ...process,

@@ -6,6 +6,7 @@ import type { Hex } from '../../store/repository.ts';
 import { hexMapSvg, placeLas } from '../hexmap.ts';
 import { boundaryNotes } from '../../domain/boundary-changes.ts';
 import { syntheticIds, syntheticLabel, syntheticNote } from '../../judgement/provenance.ts';
+import { missingYears, scaleView } from '../years-explained.ts';
 
 /**
  * The national picture for a year: every LA with its grade (derived and final), its change since last year, its
@@ -188,5 +189,8 @@ export function nationalPage(view: YearView, query: NationalQuery, ignored: read
     publishedSource: view.framework.published?.source ?? null,
     official: view.framework.official,
     boundaryChanges: boundaryNotes(year),
+    // What the year's grades mean, from its framework; and why some years have no pages (years-explained.ts).
+    scale: scaleView(view.framework),
+    missingYears: missingYears(),
   };
 }
