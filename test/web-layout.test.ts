@@ -39,6 +39,7 @@ declare function getComputedStyle(element: Box): { fontFamily: string; backgroun
 const PAGES = {
   national: '/2011',
   la: '/2011/la/356',
+  'what-if': '/2011/la/356/what-if',
   letter: '/2011/la/356/letter?edit=a:special',
   indicator: '/2011/la/356/indicator/NI%2075',
   compare: '/compare?year=2011&la=356&measure=group%3Aspecial',

@@ -75,8 +75,9 @@ export function registerApi(app: FastifyInstance, site: SiteData, cache: PageCac
   /** JSON that depends only on the assessed data: serialised once per data version. */
   const cachedJson = async (data: SiteReader, reply: FastifyReply, key: string, make: () => Promise<unknown>) => {
     // Kept as UTF-8 bytes: sending a large string converts it on every request. Under the reader's version, which
-    // names who may see it: JSON kept for one audience is never sent to another.
-    const json = await cache.get(`${data.version} ${key}`, async () => Buffer.from(JSON.stringify(await make())));
+    // names who may see it: JSON kept for one audience is never sent to another. The pages share the cache, so JSON's
+    // keys are marked as JSON: a page and a JSON answer named alike (the what-if's) are never taken for each other.
+    const json = await cache.get(`${data.version} json ${key}`, async () => Buffer.from(JSON.stringify(await make())));
     return reply.type('application/json; charset=utf-8').send(json);
   };
   const yearOf = (data: SiteReader, raw: string): number => {

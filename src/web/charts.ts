@@ -24,6 +24,17 @@ export interface Chart {
   readonly narrowSvg: string;
 }
 
+/**
+ * The phone's drawing of a chart, drawn when first read and kept on the chart: a page that shows the chart only as
+ * an image at a phone's width (the LA page: la.njk) or only at print width (the profile pack) never draws it.
+ */
+const NARROW_DRAWN = new WeakMap<object, string>();
+function lazyNarrow(draw: () => string, chart: object): string {
+  let svg = NARROW_DRAWN.get(chart);
+  if (svg === undefined) NARROW_DRAWN.set(chart, (svg = draw()));
+  return svg;
+}
+
 const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
 // GOV.UK Design System colours: blue for the LA, dark grey and black for the comparators.
 const LA = '#1d70b8';
@@ -99,7 +110,9 @@ export function blockAChart(laName: string, rows: readonly BlockARow[]): Chart |
   return {
     title,
     svg: svgOf(draw(false) as unknown as Node, title),
-    narrowSvg: svgOf(draw(true) as unknown as Node, title, true),
+    get narrowSvg() {
+      return lazyNarrow(() => svgOf(draw(true) as unknown as Node, title, true), this);
+    },
     key: [
       { label: laName, mark: 'filled blue circle' },
       { label: 'Similar areas', mark: 'open grey square' },
@@ -148,7 +161,9 @@ export function distributionChart(year: number, rows: readonly DistributionRow[]
       ],
     });
   };
-  return { title, svg: svgOf(draw(false) as unknown as Node, title), narrowSvg: svgOf(draw(true) as unknown as Node, title, true), key: [{ label: series[0]!, mark: 'solid blue bar, upper' }, ...(published ? [{ label: series[1]!, mark: 'pale grey bar with outline, lower' }] : [])] };
+  return { title, svg: svgOf(draw(false) as unknown as Node, title), get narrowSvg() {
+      return lazyNarrow(() => svgOf(draw(true) as unknown as Node, title, true), this);
+    }, key: [{ label: series[0]!, mark: 'solid blue bar, upper' }, ...(published ? [{ label: series[1]!, mark: 'pale grey bar with outline, lower' }] : [])] };
 }
 
 /** One indicator over time: the LA against similar areas and England. */
@@ -183,7 +198,9 @@ export function trendChart(laName: string, row: BlockCRow): Chart | null {
       Plot.text(points, Plot.selectLast({ x: 'period', y: 'value', z: 'who', text: 'who', textAnchor: 'start', dx: 8, fill: 'who' })),
     ],
   });
-  return { title, svg: svgOf(draw(false) as unknown as Node, title), narrowSvg: svgOf(draw(true) as unknown as Node, title, true), key: [{ label: laName, mark: 'thick solid blue line' }, { label: 'Similar areas', mark: 'dashed grey line' }, { label: 'England', mark: 'dotted black line' }] };
+  return { title, svg: svgOf(draw(false) as unknown as Node, title), get narrowSvg() {
+      return lazyNarrow(() => svgOf(draw(true) as unknown as Node, title, true), this);
+    }, key: [{ label: laName, mark: 'thick solid blue line' }, { label: 'Similar areas', mark: 'dashed grey line' }, { label: 'England', mark: 'dotted black line' }] };
 }
 
 /** Several LAs on one measure: the chosen LA highlighted (filled, and named "selected"), England as a marked line. */
@@ -211,7 +228,9 @@ export function compareChart(measure: string, rows: readonly { name: string; val
   return {
     title,
     svg: svgOf(draw(false) as unknown as Node, title),
-    narrowSvg: svgOf(draw(true) as unknown as Node, title, true),
+    get narrowSvg() {
+      return lazyNarrow(() => svgOf(draw(true) as unknown as Node, title, true), this);
+    },
     key: [{ label: `${laName} (selected)`, mark: 'blue bar' }, { label: 'Other local authorities', mark: 'grey bar with outline' }, ...(england === null ? [] : [{ label: 'England', mark: 'dashed black line' }])],
   };
 }

@@ -23,6 +23,9 @@ import { letterHtml } from '../render/html.ts';
 import { letterMarkdown } from '../render/markdown.ts';
 import { openPdfPrinter, PdfTimeoutError } from '../render/pdf.ts';
 import { whatIfOfAssessment, whatIfScenarioRows } from '../application/what-if.ts';
+import { whatIfPage } from './pages/la-what-if.ts';
+import { blockAChart } from './charts.ts';
+import { buildProfile } from '../profile/profile.ts';
 import type { PdfPrinter } from '../render/pdf.ts';
 import { recordSiteEdits, siteLetter } from './letters.ts';
 import { editFromForm } from './edit-form.ts';
@@ -239,6 +242,30 @@ export function buildServer(store: Store, options: WebOptions = {}): { app: Fast
 
   // The LA page's and the compare page's tables as CSV: the same rows as the pages show.
   const csv = (reply: FastifyReply, name: string, rows: readonly object[]) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(toCsv(rows));
+  // The LA page's Block A chart as a phone draws it (charts.ts, narrowSvg), an image the page loads only at a phone's
+  // width: drawn on its own request and kept, as the page is, under the reader's version.
+  app.get<{ Params: { year: string; code: string } }>('/:year/la/:code/block-a-chart.svg', async (request, reply) => {
+    const reader = await readerOf(request);
+    const { year, view, a } = await laAt(reader, request.params.year, request.params.code);
+    const svg = await cache.get(`${reader.version} block-a-chart ${year} ${a.la.code}`, async () => {
+      const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+      const chart = blockAChart(a.la.name, profile.blockA);
+      if (!chart) throw new HttpError(404, `${a.la.name} has no inspected settings to chart in ${year}.`);
+      return Buffer.from(chart.narrowSvg.startsWith('<svg') && !chart.narrowSvg.includes('xmlns=') ? chart.narrowSvg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"') : chart.narrowSvg);
+    });
+    return reply.type('image/svg+xml; charset=utf-8').send(svg);
+  });
+
+  // What would move the grade: the LA's what-if in full (pages/la-what-if.ts), its own page so that the LA page does
+  // not run the search; only where the LA page shows the grade.
+  app.get<{ Params: { year: string; code: string } }>('/:year/la/:code/what-if', async (request, reply) => {
+    const reader = await readerOf(request);
+    const { year, view, a, outcomeHidden } = await laAt(reader, request.params.year, request.params.code);
+    if (outcomeHidden) throw new HttpError(404, `There is no ${year} grade for ${a.la.name} that you may see yet, so nothing to say what would move it.`);
+    if (a.status !== 'assessed') throw new HttpError(404, `There is no ${year} grade for ${a.la.name} to move: ${a.status === 'withheld' ? 'the outcome is withheld' : 'it was not assessed'} (${a.reason}).`);
+    return cachedPage(reader, reply, `what-if ${year} ${a.la.code}`, 'what-if.njk', async () => whatIfPage(view, a));
+  });
+
   // The LA page's what-if (application/what-if.ts) as CSV, one row per change found: only where the page shows the grade.
   app.get<{ Params: { year: string; code: string } }>('/:year/la/:code/what-if.csv', async (request, reply) => {
     const reader = await readerOf(request);

@@ -31,7 +31,7 @@ describe('what would move the grade, on the web (issue 16)', () => {
   });
   const get = (url: string) => app.inject({ method: 'GET', url });
 
-  it('shows the public, on a published LA page, where the grade stands and what would move it, each with its trace', async () => {
+  it('shows the public, on a published LA page, where the grade stands, and on its own page what would move it, each with its trace', async () => {
     const page = await get(`/2011/la/${STOCKPORT}`);
     assert.equal(page.statusCode, 200);
     const { document } = parseHTML(page.body);
@@ -39,11 +39,20 @@ describe('what would move the grade, on the web (issue 16)', () => {
     assert.ok(section, 'a what-if section');
     assert.match(section.textContent ?? '', /What would move the grade/);
     assert.ok(section.querySelector('.kw-synthetic'), 'the seed fixture is synthetic, and the section says so');
-    const rows = [...document.querySelectorAll('#what-if-boundaries tbody tr')].map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
+    const rows = [...document.querySelectorAll('#what-if-boundaries tbody tr')];
     assert.equal(rows.length, 3, 'one row per boundary');
-    assert.match(page.body, /id="what-if-up"/);
-    assert.match(page.body, /id="what-if-down"/);
-    assert.match(page.body, /How the new grade, [^<]+, would be reached/);
+    assert.match(page.body, /href="\/2011\/la\/356\/what-if"/, 'the LA page links to the changes');
+    assert.doesNotMatch(page.body, /id="what-if-up"/, 'the LA page does not run the search');
+    const full = await get(`/2011/la/${STOCKPORT}/what-if`);
+    assert.equal(full.statusCode, 200);
+    const doc = parseHTML(full.body).document;
+    assert.ok(doc.querySelector('#what-if .kw-synthetic'), 'the what-if page says the data is synthetic');
+    assert.equal(doc.querySelectorAll('#what-if-boundaries tbody tr').length, 3);
+    assert.match(full.body, /id="what-if-up"/);
+    assert.match(full.body, /id="what-if-down"/);
+    assert.match(full.body, /How the new grade, [^<]+, would be reached/);
+    const api = (await get(`/api/2011/las/${STOCKPORT}/what-if`)).json() as { up: { text: string }[]; down: { text: string }[] };
+    for (const s of [...api.up, ...api.down]) assert.ok(full.body.includes(s.text.replaceAll("'", '&#39;')), `the page lists ${s.text}`);
   });
 
   it('gives the same scenarios as JSON and as CSV, each CSV row with the synthetic columns', async () => {
@@ -66,6 +75,7 @@ describe('what would move the grade, on the web (issue 16)', () => {
   it('answers 404 for an LA-year the reader may not see, as the LA page does', async () => {
     assert.equal((await get('/api/2009/las/358/what-if')).statusCode, 404);
     assert.equal((await get('/2009/la/358/what-if.csv')).statusCode, 404);
+    assert.equal((await get('/2009/la/358/what-if')).statusCode, 404);
   });
 });
 
@@ -95,9 +105,11 @@ describe("the what-if is not shown to an LA's people before their draft reaches 
     assert.doesNotMatch(page.body, /id="what-if"/);
     assert.match(page.body, /href="\/2011\/la\/356\/profile\.pdf"/, 'the profile pack is offered with the released profile');
     assert.equal((await own(`/2011/la/${STOCKPORT}/what-if.csv`)).statusCode, 404);
+    assert.equal((await own(`/2011/la/${STOCKPORT}/what-if`)).statusCode, 404);
     assert.equal((await own(`/api/2011/las/${STOCKPORT}/what-if`)).statusCode, 404);
     const staff = await staffGet(app, store);
     assert.match((await staff(`/2011/la/${STOCKPORT}`)).body, /id="what-if"/);
+    assert.match((await staff(`/2011/la/${STOCKPORT}/what-if`)).body, /id="what-if-up"/);
     assert.equal((await staff(`/api/2011/las/${STOCKPORT}/what-if`)).statusCode, 200);
   });
 });

@@ -19,7 +19,7 @@ import type { YearView } from '../site-data.ts';
 import type { SiteReader } from '../viewer.ts';
 import { STATE_WORDS } from '../../domain/workflow.ts';
 import { siteEvaluation } from './evaluation.ts';
-import { whatIfSection } from './la-what-if.ts';
+import { whatIfSummary } from './la-what-if.ts';
 import { missingYears, scaleView } from '../years-explained.ts';
 
 /**
@@ -284,8 +284,8 @@ export async function laPage(data: SiteReader, view: YearView, a: Assessment, op
     scale: scaleView(view.framework),
     missingYears: missingYears(),
     letterHref: a.status === 'assessed' && !options.outcomeHidden ? `/${year}/la/${a.la.code}/letter` : null,
-    // What would move the grade (la-what-if.ts): not where the grade itself is hidden.
-    whatIf: whatIfSection(view, a, options.outcomeHidden === true),
+    // Where the grade stands, and the way to what would move it (la-what-if.ts): not where the grade itself is hidden.
+    whatIf: whatIfSummary(view, a, options.outcomeHidden === true),
     outcomeHidden: options.outcomeHidden === true,
     // The evaluation lists unpublished grades LA by LA: for Ofsted's staff only.
     evaluationHref: data.seesUnpublished ? '/evaluation/ilacs' : null,

@@ -7,6 +7,7 @@ import { letterDate } from '../../narrative/dates.ts';
 import { buildProfile } from '../../profile/profile.ts';
 import { indicatorPage } from '../pages/indicator.ts';
 import { laPage } from '../pages/la.ts';
+import { whatIfSection } from '../pages/la-what-if.ts';
 import type { YearView } from '../site-data.ts';
 import type { SiteReader } from '../viewer.ts';
 
@@ -60,6 +61,8 @@ export async function profilePackModel(reader: SiteReader, view: YearView, a: As
   const page = await laPage(history ? reader : { ...reader, years: [view.framework.year] }, view, a, { outcomeHidden });
   // The same profile the page reads (a.profile is made again on request and kept: site-data.ts).
   const profile = a.status === 'assessed' ? a.profile : buildProfile(view.input.run, a.la.code);
+  // The what-if in full (the LA page has its head and a link; the pack has no link to follow).
+  const whatIf = whatIfSection(view, a, outcomeHidden);
   const shownIds = new Set(page.blockC.map((r) => r.id));
   const rows = profile.blockC.filter((r) => shownIds.has(r.indicator.id));
   // Each indicator's trend, as its own page has it (chart and table), grouped by Every Child Matters outcome.
@@ -88,7 +91,7 @@ export async function profilePackModel(reader: SiteReader, view: YearView, a: As
   const sections = [
     ...(outcomeHidden ? [] : [{ id: 'grade', title: page.outcome.trace.length > 0 ? 'The grade and how it was reached' : 'The outcome' }]),
     // The LA page's what-if (pages/la-what-if.ts), where the page has one: never where the grade is hidden.
-    ...(page.whatIf?.ok ? [{ id: 'what-if', title: 'What would move the grade' }] : []),
+    ...(whatIf?.ok ? [{ id: 'what-if', title: 'What would move the grade' }] : []),
     { id: 'block-a', title: 'Inspected settings (Block A)' },
     { id: 'block-b', title: 'Inspections of the local authority (Block B)' },
     { id: 'block-c', title: 'Indicators (Block C)' },
@@ -101,6 +104,7 @@ export async function profilePackModel(reader: SiteReader, view: YearView, a: As
   const synthetic = marking(a.provenance);
   return {
     ...page,
+    whatIf,
     outcomeHidden,
     printed,
     audience: audienceOf(reader, outcomeHidden),
