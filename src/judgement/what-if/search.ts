@@ -476,19 +476,10 @@ class Search {
     for (const scope of scopes) {
       const ordered = moves.filter((m) => scope === null || m.outcome === scope).slice(0, this.options.maxIndicators);
       if (ordered.length === 0) continue;
-      const at = (k: number) => this.evaluate(ordered.slice(0, k).map((m) => m.change));
-      const all = at(ordered.length);
-      if (!this.moves(all, direction)) continue;
-      let lo = 1;
-      let hi = ordered.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.moves(at(mid), direction)) hi = mid;
-        else lo = mid + 1;
-      }
-      const d = at(hi);
-      if (!this.moves(d, direction)) continue;
-      const chosen = ordered.slice(0, hi).map((m) => m.change);
+      const found = this.shortestPrefix(ordered.map((m) => m.change), direction);
+      if (!found) continue;
+      const { changes: chosen, derivation: d } = found;
+      const hi = chosen.length;
       const smaller = this.framework.calibration ? this.shrunk(chosen, direction) : null;
       out.push(smaller ? this.scenario(direction, smaller.changes, smaller.derivation) : this.scenario(direction, chosen, d));
       // Where one indicator alone is enough, the next few that alone are enough too.
